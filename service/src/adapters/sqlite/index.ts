@@ -1,0 +1,43 @@
+import type { Clock } from '../../core/ports/clock.port.ts';
+import type { Stores } from '../../core/ports/stores.ts';
+import { applyMigrations } from './migrate.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import { SqliteConsentStore } from './sqlite-consent-store.ts';
+import { openDatabase } from './sqlite-database.ts';
+import { SqliteDialogueStore } from './sqlite-dialogue-store.ts';
+import { SqliteMessageLog } from './sqlite-message-log.ts';
+import { SqliteUserStore } from './sqlite-user-store.ts';
+import { SqliteWebhookReceiptStore } from './sqlite-webhook-receipt-store.ts';
+
+export interface SqliteStoresOptions {
+  /** The database file; its directory is created when missing. `:memory:` gives a throwaway database. */
+  file: string;
+  /** Stamps `schema_migrations.applied_at`; the system clock by default. */
+  clock?: Clock;
+  /** How long a write waits for another process's lock before failing; 5 s by default. */
+  busyTimeoutMs?: number;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+/** The local default: every store in one SQLite file (WAL), migrated to the current schema on open. */
+export function openSqliteStores(options: SqliteStoresOptions): Stores {
+  const db = openDatabase({ file: options.file, busyTimeoutMs: options.busyTimeoutMs ?? 5_000 });
+  try {
+    applyMigrations(db, MIGRATIONS, options.clock ?? systemClock);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return {
+    kind: 'sqlite',
+    users: new SqliteUserStore(db),
+    dialogue: new SqliteDialogueStore(db),
+    messages: new SqliteMessageLog(db),
+    consent: new SqliteConsentStore(db),
+    webhookReceipts: new SqliteWebhookReceiptStore(db),
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
