@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { profileSchema } from './profile.ts';
 
-export const CHANNELS = ['sms', 'whatsapp', 'web', 'cli'] as const;
+export const CHANNELS = ['sms', 'whatsapp', 'web'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const LOCALES = ['en', 'es'] as const;

@@ -1,0 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock, IdGenerator } from '../../core/ports/clock.port.ts';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Random v4 UUIDs: 122 bits, unguessable, so they can appear in links. */
+export const randomIds: IdGenerator = { next: () => randomUUID() };

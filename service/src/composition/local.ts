@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InProcessQueue } from '../adapters/in-process-queue/in-process-queue.ts';
+import { createMemoryStores } from '../adapters/memory/index.ts';
+import { openSqliteStores } from '../adapters/sqlite/index.ts';
+import { staticFiles } from '../adapters/static-files/static-files.ts';
+import { createJsonLogger } from '../adapters/system/json-logger.ts';
+import { randomIds, systemClock } from '../adapters/system/system-clock.ts';
+import type { Config } from '../config/config.ts';
+import type { JobQueue } from '../core/ports/job-queue.port.ts';
+import type { Logger } from '../core/ports/logger.port.ts';
+import type { Stores } from '../core/ports/stores.ts';
+import { type HandleInboundDeps, handleInboundMessage } from '../core/use-cases/handle-inbound-message.ts';
+import { purgeExpired } from '../core/use-cases/purge-expired.ts';
+import type { AppDeps } from '../http/app-deps.ts';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+export interface LocalRuntime {
+  appDeps: AppDeps;
+  stores: Stores;
+  queue: JobQueue;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/** One machine: SQLite (or memory), the in-process queue, the built web UI. The only place adapters are built. */
+export function composeLocal(config: Config, overrides: { logger?: Logger } = {}): LocalRuntime {
+  const logger = overrides.logger ?? createJsonLogger(config.logLevel);
+  const stores =
+    config.store === 'memory'
+      ? createMemoryStores()
+      : openSqliteStores({ file: path.join(config.dataDir, 'nutritionist.sqlite'), clock: systemClock });
+  const queue = new InProcessQueue(async (job) => {
+    switch (job.type) {
+      case 'purge_expired':
+        return purgeExpired({ stores, clock: systemClock, logger });
+    }
+  }, logger);
+  const inboundDeps: HandleInboundDeps = {
+    stores,
+    clock: systemClock,
+    ids: randomIds,
+    logger,
+    conversation: {
+      brand: { name: config.brandName, contact: config.supportContact },
+      privacyUrl: `${config.publicBaseUrl}/privacy`,
+      providerConfirmsOptOut: config.twilio.managedOptOut,
+    },
+    publicBaseUrl: config.publicBaseUrl,
+    messageRetentionDays: config.messageRetentionDays,
+  };
+  const appDeps: AppDeps = {
+    version: config.version,
+    publicBaseUrl: config.publicBaseUrl,
+    adapters: { store: stores.kind, queue: queue.kind, cache: 'none', language: 'local', twilio: config.twilio.authToken ? 'on' : 'off' },
+    stores,
+    logger,
+    clock: systemClock,
+    handleInbound: (message) => handleInboundMessage(inboundDeps, message),
+    twilio: { authToken: config.twilio.authToken },
+    brandName: config.brandName,
+    assets: staticFiles(WEB_DIST),
+  };
+  return {
+    appDeps,
+    stores,
+    queue,
+    logger,
+    close: async () => {
+      await queue.whenIdle();
+      await stores.close();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { ConsentPurpose } from '../domain/consent.ts';
+import type { Profile } from '../domain/profile.ts';
+import type { Locale } from '../domain/user.ts';
+import type { DialogueState } from './dialogue-state.ts';
+import type { Brand } from './messages/index.ts';
+
+export interface Inbound {
+  text: string;
+  /** The message carried photos or other media (Twilio NumMedia > 0). */
+  hasMedia: boolean;
+}
+
+export interface ConversationContext {
+  state: DialogueState;
+  profile: Profile;
+  locale: Locale;
+  /** The number sent STOP and has not opted back in. */
+  optedOut: boolean;
+  /** Explicit consent to store health data (GDPR Art. 9) was given and not withdrawn. */
+  consented: boolean;
+}
+
+export interface ConversationSettings {
+  brand: Brand;
+  privacyUrl: string;
+  /** The provider (Twilio Advanced Opt-Out, AWS opt-out lists) confirms opt-outs itself. */
+  providerConfirmsOptOut: boolean;
+}
+
+export interface ConsentChange {
+  purpose: ConsentPurpose;
+  granted: boolean;
+  method: string;
+}
+
+/** What one inbound message decides; the use case commits it. */
+export interface Decision {
+  replies: string[];
+  state: DialogueState;
+  profile: Profile;
+  locale: Locale;
+  consentChanges: ConsentChange[];
+  /** Message bodies may be kept only once consent is given (and never for the consent exchange itself). */
+  mayLogBodies: boolean;
+  /** Under-13 users: everything they sent is dropped. */
+  eraseProfile: boolean;
+}

@@ -1,0 +1,178 @@
+import type { Locale } from '../domain/user.ts';
+import type { ConversationContext, ConversationSettings, Decision, Inbound } from './conversation-types.ts';
+import type { DialogueState } from './dialogue-state.ts';
+import { classifyKeyword, type Keyword } from './keywords.ts';
+import { detectLocale, languageRequest } from './locale.ts';
+import { type Brand, type MessageCatalog, messagesFor } from './messages/index.ts';
+import { applyAnswer, nextQuestion, questionText } from './onboarding.ts';
+import { parseYesNo } from './parse/index.ts';
+import { changedFields, describeProfile } from './profile-summary.ts';
+import { respondWhenReady } from './ready.ts';
+
+/**
+ * The conversation as a pure function. Compliance keywords come first and in the reference's precedence:
+ * an opt-out always wins; while opted out only opt-in and help words get an answer; YES answers what is pending.
+ */
+export function converse(inbound: Inbound, ctx: ConversationContext, settings: ConversationSettings): Decision {
+  const keyword = classifyKeyword(inbound.text);
+  const firstContact = ctx.state.stage === 'new';
+  const locale = keyword?.spanish ? 'es' : firstContact ? detectLocale(inbound.text, ctx.locale) : ctx.locale;
+  const base = baseDecision(ctx, locale);
+  const m = messagesFor(locale);
+
+  if (keyword?.kind === 'opt_out') {
+    return {
+      ...base,
+      replies: settings.providerConfirmsOptOut ? [] : [m.optOutConfirmation(settings.brand)],
+      consentChanges: [{ purpose: 'messaging', granted: false, method: `keyword:${keyword.word}` }],
+    };
+  }
+  if (ctx.optedOut) return whileOptedOut(keyword, ctx, base, m, settings);
+  if (keyword?.kind === 'help') return { ...base, replies: [m.help(settings.brand)] };
+  if (keyword?.kind === 'opt_in') return { ...base, replies: [m.optInConfirmation(settings.brand)] };
+  return converseAfterKeywords(inbound, ctx, settings, base, m);
+}
+
+function baseDecision(ctx: ConversationContext, locale: Locale): Decision {
+  return {
+    replies: [],
+    state: ctx.state,
+    profile: ctx.profile,
+    locale,
+    consentChanges: [],
+    mayLogBodies: ctx.consented,
+    eraseProfile: false,
+  };
+}
+
+function whileOptedOut(
+  keyword: Keyword | undefined,
+  ctx: ConversationContext,
+  base: Decision,
+  m: MessageCatalog,
+  settings: ConversationSettings,
+): Decision {
+  if (keyword?.kind === 'help') return { ...base, replies: [m.help(settings.brand)] };
+  if (keyword?.kind !== 'opt_in' && keyword?.kind !== 'affirmative') return { ...base, mayLogBodies: false };
+  const replies = [m.optInConfirmation(settings.brand)];
+  if (!ctx.consented) replies.push(m.consentReminder());
+  const state: DialogueState = ctx.consented ? ctx.state : { ...ctx.state, stage: 'awaiting_consent' };
+  return {
+    ...base,
+    state,
+    replies,
+    consentChanges: [{ purpose: 'messaging', granted: true, method: `keyword:${keyword.word}` }],
+  };
+}
+
+function converseAfterKeywords(
+  inbound: Inbound,
+  ctx: ConversationContext,
+  settings: ConversationSettings,
+  base: Decision,
+  m: MessageCatalog,
+): Decision {
+  const stage = ctx.consented && ctx.state.stage === 'new' ? 'onboarding' : ctx.state.stage;
+  if (!ctx.consented || stage === 'new' || stage === 'awaiting_consent') {
+    return askConsent(inbound, ctx, settings, base, m);
+  }
+  if (stage === 'ineligible') return { ...base, replies: [m.tooYoung(settings.brand)], mayLogBodies: false };
+
+  const language = languageRequest(inbound.text);
+  if (language !== undefined) {
+    return { ...base, locale: language, replies: [messagesFor(language).languageSwitched()] };
+  }
+  if (inbound.hasMedia) {
+    const pending = ctx.state.pending;
+    const reask = stage === 'onboarding' && pending ? [questionText(pending, m)] : [];
+    return { ...base, replies: [m.photoNotRead(), ...reask] };
+  }
+  if (stage === 'onboarding') return onboard(inbound.text, ctx, settings, base, m);
+  return respondWhenReady(inbound.text, ctx.profile, base, m);
+}
+
+function askConsent(
+  inbound: Inbound,
+  ctx: ConversationContext,
+  settings: ConversationSettings,
+  base: Decision,
+  m: MessageCatalog,
+): Decision {
+  const consentOnly = { ...base, mayLogBodies: false };
+  if (ctx.state.stage === 'new' && !ctx.consented) {
+    return {
+      ...consentOnly,
+      state: { ...ctx.state, stage: 'awaiting_consent' },
+      replies: [m.welcome(settings.brand, settings.privacyUrl)],
+    };
+  }
+  const answer = classifyKeyword(inbound.text)?.kind === 'affirmative' ? 'yes' : parseYesNo(inbound.text);
+  if (answer === 'no') {
+    return {
+      ...consentOnly,
+      replies: [m.consentDeclined()],
+      consentChanges: [{ purpose: 'health_data', granted: false, method: 'reply:NO' }],
+    };
+  }
+  if (answer !== 'yes') return { ...consentOnly, replies: [m.consentReminder()] };
+  const question = nextQuestion(ctx.profile, ctx.state.bodyDone) ?? 'goal';
+  return {
+    ...consentOnly,
+    state: { stage: 'onboarding', pending: question, bodyDone: ctx.state.bodyDone },
+    replies: [`${m.consentGiven()} ${questionText(question, m)}`],
+    consentChanges: [
+      { purpose: 'health_data', granted: true, method: 'reply:YES' },
+      { purpose: 'messaging', granted: true, method: 'reply:YES' },
+    ],
+  };
+}
+
+function onboard(
+  text: string,
+  ctx: ConversationContext,
+  settings: ConversationSettings,
+  base: Decision,
+  m: MessageCatalog,
+): Decision {
+  const pending = ctx.state.pending ?? nextQuestion(ctx.profile, ctx.state.bodyDone) ?? 'body';
+  const outcome = applyAnswer(pending, text, ctx.profile);
+  switch (outcome.kind) {
+    case 'too_young':
+      return {
+        ...base,
+        profile: {},
+        state: { stage: 'ineligible', bodyDone: false },
+        replies: [m.tooYoung(settings.brand)],
+        mayLogBodies: false,
+        eraseProfile: true,
+      };
+    case 'body_out_of_range':
+      return { ...base, replies: [m.bodyOutOfRange()] };
+    case 'not_understood':
+      return { ...base, replies: [m.notUnderstood(questionText(pending, m))] };
+    case 'answered': {
+      const bodyDone = ctx.state.bodyDone || outcome.bodyDone;
+      const next = nextQuestion(outcome.profile, bodyDone);
+      const corrected = changedFields(ctx.profile, outcome.profile).filter((field) => !answers(pending, field));
+      const prefix = corrected.length > 0 ? `${m.updated(describeProfile(outcome.profile, m, corrected))} ` : '';
+      if (next === undefined) {
+        return {
+          ...base,
+          profile: outcome.profile,
+          state: { stage: 'ready', bodyDone },
+          replies: [m.onboardingComplete(describeProfile(outcome.profile, m))],
+        };
+      }
+      return {
+        ...base,
+        profile: outcome.profile,
+        state: { stage: 'onboarding', pending: next, bodyDone },
+        replies: [`${prefix}${questionText(next, m)}`],
+      };
+    }
+  }
+}
+
+function answers(question: string, field: string): boolean {
+  return question === field || question.split('_').includes(field);
+}

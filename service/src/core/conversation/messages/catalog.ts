@@ -1,0 +1,42 @@
+import type { Allergen, Diet, Goal, Household } from '../../domain/profile.ts';
+
+export interface Brand {
+  name: string;
+  contact: string;
+}
+
+/** Every sentence the coach can send, per language. Numbers are formatted by the caller's data, never invented. */
+export interface MessageCatalog {
+  help(brand: Brand): string;
+  optOutConfirmation(brand: Brand): string;
+  optInConfirmation(brand: Brand): string;
+  welcome(brand: Brand, privacyUrl: string): string;
+  consentReminder(): string;
+  consentDeclined(): string;
+  consentGiven(): string;
+  askGoal(): string;
+  askAllergiesAndDiet(): string;
+  askAllergies(): string;
+  askDiet(): string;
+  askHouseholdAndBudget(): string;
+  askHousehold(): string;
+  askBudget(): string;
+  askBody(): string;
+  notUnderstood(question: string): string;
+  tooYoung(brand: Brand): string;
+  bodyOutOfRange(): string;
+  onboardingComplete(summary: string): string;
+  profileSummary(summary: string): string;
+  updated(changes: string): string;
+  photoNotRead(): string;
+  menu(): string;
+  goalName(goal: Goal): string;
+  dietName(diet: Diet): string;
+  allergenName(allergen: Allergen): string;
+  noAllergies(): string;
+  household(household: Household): string;
+  budget(amount: number): string;
+  labels: Record<'goal' | 'diet' | 'allergies' | 'household' | 'budget' | 'body', string>;
+  notSet(): string;
+  languageSwitched(): string;
+}

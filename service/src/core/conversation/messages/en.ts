@@ -1,0 +1,72 @@
+import type { MessageCatalog } from './catalog.ts';
+
+const GOALS = { lose: 'lose weight', maintain: 'maintain weight', gain: 'gain weight', eat_healthier: 'eat healthier' };
+const DIETS = { omnivore: 'eats everything', pescatarian: 'pescatarian', vegetarian: 'vegetarian', vegan: 'vegan' };
+const ALLERGENS = {
+  milk: 'milk',
+  egg: 'egg',
+  fish: 'fish',
+  shellfish: 'shellfish',
+  tree_nut: 'tree nuts',
+  peanut: 'peanuts',
+  wheat: 'wheat',
+  soy: 'soy',
+  sesame: 'sesame',
+  gluten: 'gluten',
+};
+
+export const en: MessageCatalog = {
+  help: (b) =>
+    `${b.name}: meal plans, grocery lists and food tips by text. Help: ${b.contact}. Msg & data rates may apply. Msg frequency varies. Reply STOP to cancel. General wellness info, not medical advice.`,
+  optOutConfirmation: (b) =>
+    `${b.name}: You're unsubscribed and will get no more messages. Reply START to resubscribe.`,
+  optInConfirmation: (b) =>
+    `${b.name}: You're resubscribed. Reply HELP for help, STOP to cancel. Msg & data rates may apply.`,
+  welcome: (b, privacyUrl) =>
+    `Hi! I'm ${b.name}, a nutrition coach you can text: weekly meal plans for your household within budget, grocery lists and food logging. To help, I need to store your answers about food, health and household (${privacyUrl}). Reply YES to agree, or STOP to opt out. Not medical advice. Msg & data rates may apply.`,
+  consentReminder: () =>
+    'Before we start I need your OK to store your food and health answers. Reply YES to agree or NO to decline. Reply HELP for help.',
+  consentDeclined: () =>
+    "No problem, I haven't stored anything about you. Text YES any time if you change your mind.",
+  consentGiven: () => 'Thanks! A few quick questions so I can plan for you.',
+  askGoal: () => "What's your main goal? 1) lose weight 2) maintain 3) gain weight 4) just eat healthier",
+  askAllergiesAndDiet: () =>
+    "Any food allergies, and how do you eat? e.g. 'no allergies, I eat everything' or 'vegetarian, allergic to peanuts'",
+  askAllergies: () => "Any food allergies? e.g. 'peanuts and shellfish', 'lactose intolerant' or 'none'",
+  askDiet: () => 'How do you eat: everything, pescatarian, vegetarian or vegan?',
+  askHouseholdAndBudget: () =>
+    "Who are you cooking for, and what's your weekly food budget? e.g. 'just me, $60 a week' or 'family of 4, $150'",
+  askHousehold: () => "Who are you cooking for? e.g. 'just me', 'me and my wife' or 'family of 4'",
+  askBudget: () => "What's your weekly grocery budget? e.g. '$80 a week'",
+  askBody: () =>
+    "Last one, optional: your age, sex, height, weight and activity make targets exact. e.g. '34 F 5'6\" 150 lb moderate' or '34 female 168cm 68kg'. Or reply SKIP.",
+  notUnderstood: (question) => `Sorry, I didn't catch that. ${question}`,
+  tooYoung: (b) =>
+    `Sorry, ${b.name} is for people 13 and older, so I can't set you up. I've removed the details you sent. Please talk to a parent, guardian or doctor about food goals.`,
+  bodyOutOfRange: () =>
+    "Those numbers look off to me. Please send age, sex, height and weight again, e.g. '34 F 168cm 68kg', or reply SKIP.",
+  onboardingComplete: (summary) =>
+    `You're all set! ${summary} Change anything by telling me, e.g. 'actually I'm vegetarian'. Reply PROFILE to see it, HELP for help.`,
+  profileSummary: (summary) => `Your profile: ${summary} To change it just tell me, e.g. 'budget $90'.`,
+  updated: (changes) => `Got it. ${changes}`,
+  photoNotRead: () =>
+    "I can't read photos yet. Tell me what you ate in words instead, e.g. '2 eggs and a slice of toast'.",
+  menu: () =>
+    "I can help with: PROFILE to see your details; changes like 'actually I'm vegan' or 'budget $70'; HELP; STOP to opt out. Meal plans are coming soon.",
+  goalName: (goal) => GOALS[goal],
+  dietName: (diet) => DIETS[diet],
+  allergenName: (allergen) => ALLERGENS[allergen],
+  noAllergies: () => 'no allergies',
+  household: (h) =>
+    h.adults === 1 && h.children === 0
+      ? 'just you'
+      : `${h.adults} adult${h.adults === 1 ? '' : 's'}${h.children > 0 ? ` and ${h.children} child${h.children === 1 ? '' : 'ren'}` : ''}`,
+  budget: (amount) => `$${formatAmount(amount)}/week`,
+  labels: { goal: 'Goal', diet: 'Diet', allergies: 'Allergies', household: 'Household', budget: 'Budget', body: 'About you' },
+  notSet: () => 'not set',
+  languageSwitched: () => "OK, I'll write in English.",
+};
+
+export function formatAmount(amount: number): string {
+  return Number.isInteger(amount) ? String(amount) : amount.toFixed(2);
+}

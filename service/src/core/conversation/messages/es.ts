@@ -1,0 +1,68 @@
+import type { MessageCatalog } from './catalog.ts';
+import { formatAmount } from './en.ts';
+
+const GOALS = { lose: 'bajar de peso', maintain: 'mantener el peso', gain: 'subir de peso', eat_healthier: 'comer más sano' };
+const DIETS = { omnivore: 'come de todo', pescatarian: 'pescetariana', vegetarian: 'vegetariana', vegan: 'vegana' };
+const ALLERGENS = {
+  milk: 'leche',
+  egg: 'huevo',
+  fish: 'pescado',
+  shellfish: 'mariscos',
+  tree_nut: 'frutos secos',
+  peanut: 'maní',
+  wheat: 'trigo',
+  soy: 'soya',
+  sesame: 'ajonjolí',
+  gluten: 'gluten',
+};
+
+export const es: MessageCatalog = {
+  help: (b) =>
+    `${b.name}: planes de comidas, listas de compras y consejos por mensaje. Ayuda: ${b.contact}. Pueden aplicarse tarifas de mensajes y datos. Frecuencia variable. Responde STOP para cancelar. Información de bienestar, no es consejo médico.`,
+  optOutConfirmation: (b) =>
+    `${b.name}: Cancelaste tu suscripción y no recibirás más mensajes. Responde START para volver.`,
+  optInConfirmation: (b) =>
+    `${b.name}: Te suscribiste de nuevo. Responde AYUDA para ayuda, STOP para cancelar. Pueden aplicarse tarifas de mensajes y datos.`,
+  welcome: (b, privacyUrl) =>
+    `¡Hola! Soy ${b.name}, un coach de nutrición por mensaje: planes semanales para tu hogar según tu presupuesto, lista de compras y registro de comidas. Para ayudarte debo guardar tus respuestas sobre comida, salud y hogar (${privacyUrl}). Responde SÍ para aceptar o STOP para salir. No es consejo médico.`,
+  consentReminder: () =>
+    'Antes de empezar necesito tu permiso para guardar tus respuestas. Responde SÍ para aceptar o NO para rechazar. AYUDA para ayuda.',
+  consentDeclined: () => 'Entendido, no guardé nada sobre ti. Escribe SÍ cuando quieras empezar.',
+  consentGiven: () => '¡Gracias! Unas preguntas rápidas para planear por ti.',
+  askGoal: () => '¿Cuál es tu meta? 1) bajar de peso 2) mantener 3) subir de peso 4) comer más sano',
+  askAllergiesAndDiet: () =>
+    "¿Tienes alergias y cómo comes? p. ej. 'sin alergias, como de todo' o 'vegetariano, alergia al maní'",
+  askAllergies: () => "¿Alguna alergia? p. ej. 'maní y mariscos', 'intolerante a la lactosa' o 'ninguna'",
+  askDiet: () => '¿Cómo comes: de todo, pescetariano, vegetariano o vegano?',
+  askHouseholdAndBudget: () =>
+    "¿Para quién cocinas y cuál es tu presupuesto semanal? p. ej. 'solo yo, $60 a la semana' o 'familia de 4, $150'",
+  askHousehold: () => "¿Para quién cocinas? p. ej. 'solo yo', 'mi esposa y yo' o 'familia de 4'",
+  askBudget: () => "¿Cuál es tu presupuesto semanal de comida? p. ej. '$80 a la semana'",
+  askBody: () =>
+    "Última, opcional: edad, sexo, estatura, peso y actividad hacen tus metas exactas. p. ej. '34 mujer 165cm 68kg moderada'. O responde OMITIR.",
+  notUnderstood: (question) => `Perdón, no entendí. ${question}`,
+  tooYoung: (b) =>
+    `Lo siento, ${b.name} es para mayores de 13 años, así que no puedo registrarte. Borré los datos que enviaste. Habla con tu familia o un médico sobre tus metas.`,
+  bodyOutOfRange: () =>
+    "Esos números no parecen correctos. Envía edad, sexo, estatura y peso otra vez, p. ej. '34 mujer 165cm 68kg', o responde OMITIR.",
+  onboardingComplete: (summary) =>
+    `¡Listo! ${summary} Para cambiar algo dímelo, p. ej. 'en realidad soy vegetariano'. Responde PERFIL para verlo, AYUDA para ayuda.`,
+  profileSummary: (summary) => `Tu perfil: ${summary} Para cambiarlo dímelo, p. ej. 'presupuesto $90'.`,
+  updated: (changes) => `Entendido. ${changes}`,
+  photoNotRead: () =>
+    "Todavía no puedo leer fotos. Dime lo que comiste con palabras, p. ej. '2 huevos y una tostada'.",
+  menu: () =>
+    "Puedo ayudarte con: PERFIL para ver tus datos; cambios como 'soy vegano' o 'presupuesto $70'; AYUDA; STOP para salir. Los planes de comidas llegan pronto.",
+  goalName: (goal) => GOALS[goal],
+  dietName: (diet) => DIETS[diet],
+  allergenName: (allergen) => ALLERGENS[allergen],
+  noAllergies: () => 'sin alergias',
+  household: (h) =>
+    h.adults === 1 && h.children === 0
+      ? 'solo tú'
+      : `${h.adults} adulto${h.adults === 1 ? '' : 's'}${h.children > 0 ? ` y ${h.children} niño${h.children === 1 ? '' : 's'}` : ''}`,
+  budget: (amount) => `$${formatAmount(amount)}/semana`,
+  labels: { goal: 'Meta', diet: 'Dieta', allergies: 'Alergias', household: 'Hogar', budget: 'Presupuesto', body: 'Sobre ti' },
+  notSet: () => 'sin definir',
+  languageSwitched: () => 'De acuerdo, te escribiré en español.',
+};

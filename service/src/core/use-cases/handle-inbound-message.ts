@@ -1,0 +1,194 @@
+import { isPhoneChannel, maskPhone } from '../conversation/address.ts';
+import type { ConversationSettings, Decision } from '../conversation/conversation-types.ts';
+import { converse } from '../conversation/converse.ts';
+import { parseDialogueState } from '../conversation/dialogue-state.ts';
+import { fitToSegments } from '../conversation/sms-segments.ts';
+import type { Channel, User } from '../domain/user.ts';
+import type { Clock, IdGenerator } from '../ports/clock.port.ts';
+import type { Logger } from '../ports/logger.port.ts';
+import { StoreError } from '../ports/store-error.ts';
+import type { Stores } from '../ports/stores.ts';
+
+export interface InboundMessage {
+  channel: Channel;
+  /** E.164 for sms / whatsapp / cli; the web session id for web. */
+  sender: { phone: string } | { webSessionId: string };
+  text: string;
+  hasMedia: boolean;
+}
+
+export interface InboundResult {
+  replies: string[];
+}
+
+export interface HandleInboundDeps {
+  stores: Stores;
+  clock: Clock;
+  ids: IdGenerator;
+  logger: Logger;
+  conversation: ConversationSettings;
+  publicBaseUrl: string;
+  messageRetentionDays: number;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The one entry for every channel (SMS, WhatsApp, web chat, CLI). The conversation decides purely; this commits
+ * the decision with the dialogue-state version as the guard, so two racing messages are applied one after the
+ * other instead of one overwriting the other.
+ */
+export async function handleInboundMessage(deps: HandleInboundDeps, message: InboundMessage): Promise<InboundResult> {
+  const user = await findOrCreateUser(deps, message);
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const current = (await deps.stores.users.findById(user.id)) ?? user;
+    const subject = consentSubject(current);
+    const [messaging, healthData, stored] = await Promise.all([
+      deps.stores.consent.latest(subject, 'messaging'),
+      deps.stores.consent.latest(subject, 'health_data'),
+      deps.stores.dialogue.load(current.id),
+    ]);
+    const decision = converse(
+      { text: message.text, hasMedia: message.hasMedia },
+      {
+        state: parseDialogueState(stored?.state),
+        profile: current.profile,
+        locale: current.locale,
+        optedOut: messaging?.granted === false,
+        consented: healthData?.granted === true,
+      },
+      deps.conversation,
+    );
+    const saved = await deps.stores.dialogue.save(current.id, decision.state, stored?.version ?? 0);
+    if (!saved.ok) {
+      deps.logger.info('dialogue_version_conflict', { userId: current.id, attempt });
+      continue;
+    }
+    return { replies: await commit(deps, message, current, decision) };
+  }
+  throw new StoreError('conflict', `Dialogue state for user ${user.id} kept changing; gave up after ${MAX_ATTEMPTS}`);
+}
+
+async function findOrCreateUser(deps: HandleInboundDeps, message: InboundMessage): Promise<User> {
+  const existing = await findUser(deps, message);
+  if (existing) return existing;
+  const now = deps.clock.now().toISOString();
+  const user: User = {
+    id: deps.ids.next(),
+    ...('phone' in message.sender
+      ? { phone: message.sender.phone }
+      : { webSessionId: message.sender.webSessionId }),
+    lastChannel: message.channel,
+    locale: 'en',
+    profile: {},
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await deps.stores.users.create(user);
+    deps.logger.info('user_created', { userId: user.id, channel: message.channel, ...maskedSender(message) });
+    return user;
+  } catch (error) {
+    // Two first messages raced: the other one created the user.
+    if (error instanceof StoreError && error.code === 'conflict') {
+      const winner = await findUser(deps, message);
+      if (winner) return winner;
+    }
+    throw error;
+  }
+}
+
+function findUser(deps: HandleInboundDeps, message: InboundMessage): Promise<User | undefined> {
+  return 'phone' in message.sender
+    ? deps.stores.users.findByPhone(message.sender.phone)
+    : deps.stores.users.findByWebSession(message.sender.webSessionId);
+}
+
+function consentSubject(user: User): string {
+  return user.phone ?? `web:${user.webSessionId ?? user.id}`;
+}
+
+async function commit(
+  deps: HandleInboundDeps,
+  message: InboundMessage,
+  user: User,
+  decision: Decision,
+): Promise<string[]> {
+  const now = deps.clock.now();
+  const subject = consentSubject(user);
+  for (const change of decision.consentChanges) {
+    await deps.stores.consent.append({
+      subject,
+      purpose: change.purpose,
+      granted: change.granted,
+      method: `${message.channel}:${change.method}`,
+      textVersion: CONSENT_TEXT_VERSION,
+      at: now.toISOString(),
+    });
+  }
+  const profile = decision.eraseProfile ? {} : decision.profile;
+  if (
+    JSON.stringify(profile) !== JSON.stringify(user.profile) ||
+    decision.locale !== user.locale ||
+    message.channel !== user.lastChannel
+  ) {
+    await deps.stores.users.update({
+      ...user,
+      profile,
+      locale: decision.locale,
+      lastChannel: message.channel,
+      updatedAt: now.toISOString(),
+    });
+  }
+  if (decision.eraseProfile) await deps.stores.messages.deleteForUser(user.id);
+  const logBodies = decision.mayLogBodies && !decision.eraseProfile;
+  if (logBodies) await logMessage(deps, user.id, message.channel, 'in', message.text, now);
+  const replies: string[] = [];
+  for (const reply of decision.replies) {
+    const id = logBodies ? await logMessage(deps, user.id, message.channel, 'out', reply, now) : undefined;
+    replies.push(fitForChannel(deps, message.channel, reply, id));
+  }
+  deps.logger.info('inbound_handled', {
+    userId: user.id,
+    channel: message.channel,
+    stage: decision.state.stage,
+    replies: replies.length,
+  });
+  return replies;
+}
+
+/** The wording of the consent question this build shows; bump it when the text changes. */
+export const CONSENT_TEXT_VERSION = 'consent-2026-11-v1';
+
+async function logMessage(
+  deps: HandleInboundDeps,
+  userId: string,
+  channel: Channel,
+  direction: 'in' | 'out',
+  body: string,
+  now: Date,
+): Promise<string> {
+  const id = deps.ids.next();
+  const expiresAt = new Date(now.getTime() + deps.messageRetentionDays * 86_400_000);
+  await deps.stores.messages.append({
+    id,
+    userId,
+    direction,
+    channel,
+    body,
+    at: now.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+  });
+  return id;
+}
+
+/** Text channels get at most three segments; the rest of a long reply stays readable behind a link. */
+function fitForChannel(deps: HandleInboundDeps, channel: Channel, reply: string, messageId?: string): string {
+  if (!isPhoneChannel(channel)) return reply;
+  const link = messageId ? `${deps.publicBaseUrl}/m/${messageId}` : deps.publicBaseUrl;
+  return fitToSegments(reply, link);
+}
+
+function maskedSender(message: InboundMessage): Record<string, string> {
+  return 'phone' in message.sender ? { phone: maskPhone(message.sender.phone) } : {};
+}

@@ -1,0 +1,62 @@
+import { createInterface } from 'node:readline';
+import { composeLocal } from '../../composition/local.ts';
+import { ConfigError, loadConfigWith } from '../../config/config.ts';
+import { parseAddress } from '../../core/conversation/address.ts';
+import { silentLogger } from '../../core/ports/logger.port.ts';
+
+export interface ChatOptions {
+  as?: string;
+  dataDir?: string;
+  json: boolean;
+}
+
+/**
+ * A terminal conversation through the same use case as the SMS webhook. Piped input: one message per line and,
+ * with --json, exactly one JSON line per message on stdout.
+ */
+export async function runChat(options: ChatOptions): Promise<number> {
+  const address = parseAddress(options.as ?? '');
+  if (!address.ok) {
+    process.stderr.write('--as must be an E.164 number such as +15551234567 (or whatsapp:+15551234567)\n');
+    return 2;
+  }
+  let runtime: ReturnType<typeof composeLocal>;
+  try {
+    runtime = composeLocal(loadConfigWith(options.dataDir ? { DATA_DIR: options.dataDir } : {}), {
+      logger: silentLogger,
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const interactive = process.stdin.isTTY === true && !options.json;
+  const lines = createInterface({ input: process.stdin, terminal: interactive });
+  const prompt = () => interactive && process.stdout.write('you> ');
+  prompt();
+  try {
+    for await (const line of lines) {
+      const text = line.trim();
+      if (text === '') {
+        prompt();
+        continue;
+      }
+      const result = await runtime.appDeps.handleInbound({
+        channel: address.channel,
+        sender: { phone: address.phone },
+        text,
+        hasMedia: false,
+      });
+      // Replies produced by queued work belong to this message's line too.
+      await runtime.queue.whenIdle();
+      if (options.json) process.stdout.write(`${JSON.stringify({ in: text, replies: result.replies })}\n`);
+      else for (const reply of result.replies) process.stdout.write(`coach> ${reply}\n`);
+      prompt();
+    }
+  } finally {
+    await runtime.close();
+  }
+  return 0;
+}

@@ -1,0 +1,24 @@
+import type { HandleInboundDeps, InboundMessage, InboundResult } from '../core/use-cases/handle-inbound-message.ts';
+import type { Logger } from '../core/ports/logger.port.ts';
+import type { Stores } from '../core/ports/stores.ts';
+
+export interface StaticAsset {
+  body: Uint8Array | string;
+  contentType: string;
+}
+
+/** What the HTTP app needs; composition builds it, tests build their own. */
+export interface AppDeps {
+  version: string;
+  publicBaseUrl: string;
+  /** Shown by /health: which adapter serves each port. */
+  adapters: Record<string, string>;
+  stores: Stores;
+  logger: Logger;
+  handleInbound(message: InboundMessage): Promise<InboundResult>;
+  twilio: { authToken?: string };
+  brandName: string;
+  /** Static files of the web UI (`/`, `/main.js` …), when this runtime serves them. */
+  assets?: (path: string) => Promise<StaticAsset | undefined>;
+  clock: HandleInboundDeps['clock'];
+}

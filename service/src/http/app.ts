@@ -1,0 +1,67 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps } from './app-deps.ts';
+import { registerChatRoute } from './chat-route.ts';
+import { errorBody, HttpError } from './http-error.ts';
+import { openApiDocument } from './openapi.ts';
+import { escapeHtml, page, privacyPage } from './pages.ts';
+import { registerTwilioWebhook } from './twilio-webhook.ts';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The HTTP edge, runtime-agnostic (web-standard Request/Response): the local server and Lambda both wrap it. */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    // Paths never carry phone numbers or message text, so they are safe to log.
+    deps.logger.info('http_request', {
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'no-referrer');
+  });
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody('payload_too_large', `Body over ${MAX_BODY_BYTES} bytes`), 413),
+    }),
+  );
+
+  app.get('/health', (c) => c.json({ status: 'ok', version: deps.version, adapters: deps.adapters }));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(deps.version, deps.publicBaseUrl)));
+  registerTwilioWebhook(app, deps);
+  registerChatRoute(app, deps);
+  app.get('/privacy', (c) => c.html(privacyPage(deps.brandName)));
+  app.get('/m/:id', async (c) => {
+    const entry = await deps.stores.messages.getById(c.req.param('id'), deps.clock.now());
+    if (!entry || entry.direction !== 'out') throw new HttpError(404, 'not_found', 'This message has expired');
+    return c.html(page(deps.brandName, `<h1>${escapeHtml(deps.brandName)}</h1><p>${escapeHtml(entry.body)}</p>`));
+  });
+  app.get('*', async (c) => {
+    const assets = deps.assets;
+    if (!assets) throw new HttpError(404, 'not_found', 'Not found');
+    const path = new URL(c.req.url).pathname;
+    const asset = await assets(path === '/' ? '/index.html' : path);
+    if (!asset) throw new HttpError(404, 'not_found', 'Not found');
+    return c.body(asset.body as Uint8Array<ArrayBuffer>, 200, { 'content-type': asset.contentType });
+  });
+
+  app.notFound((c) => c.json(errorBody('not_found', 'Not found'), 404));
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return c.json(errorBody(error.code, error.message), error.status);
+    // Faults are logged with their name only: raw errors may carry user data and never reach the client.
+    deps.logger.error('unhandled_error', { error: error.name, message: error.message.slice(0, 200) });
+    return c.json(errorBody('internal_error', 'Something went wrong on our side'), 500);
+  });
+  return app;
+}

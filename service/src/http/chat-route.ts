@@ -1,0 +1,56 @@
+import type { Context, Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import type { AppDeps } from './app-deps.ts';
+import type { ChatResponse } from './api-types.ts';
+import { HttpError } from './http-error.ts';
+
+const SESSION_COOKIE = 'nutritionist_session';
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const SESSION_MAX_AGE_SECONDS = 180 * 24 * 60 * 60;
+
+const chatRequestSchema = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(1000) }).strict();
+
+export function registerChatRoute(app: Hono, deps: AppDeps): void {
+  app.post('/api/chat', async (c) => {
+    // JSON only: a cross-site form cannot send it without a CORS preflight, which this API never grants.
+    if (!(c.req.header('content-type') ?? '').startsWith('application/json')) {
+      throw new HttpError(415, 'unsupported_media_type', 'Expected application/json');
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(await c.req.text());
+    } catch {
+      throw new HttpError(400, 'invalid_json', 'Body is not valid JSON');
+    }
+    const parsed = chatRequestSchema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new HttpError(400, 'invalid_body', issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid');
+    }
+    const sessionId = session(c, deps);
+    const result = await deps.handleInbound({
+      channel: 'web',
+      sender: { webSessionId: sessionId },
+      text: parsed.data.text,
+      hasMedia: false,
+    });
+    const response: ChatResponse = { replies: result.replies };
+    return c.json(response);
+  });
+}
+
+/** The anonymous web user: an opaque random id in an httpOnly, SameSite=Strict cookie. */
+function session(c: Context, deps: AppDeps): string {
+  const existing = getCookie(c, SESSION_COOKIE);
+  if (existing && SESSION_ID.test(existing)) return existing;
+  const id = crypto.randomUUID();
+  setCookie(c, SESSION_COOKIE, id, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: deps.publicBaseUrl.startsWith('https://'),
+    path: '/',
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+  return id;
+}

@@ -1,0 +1,125 @@
+/** The public HTTP API, described by hand: small enough to keep exact, checked by a test against the routes. */
+export function openApiDocument(version: string, serverUrl: string): Record<string, unknown> {
+  const error = { $ref: '#/components/schemas/Error' };
+  const errorResponse = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: error } },
+  });
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'AI Nutritionist',
+      version,
+      description: 'A nutrition coach people text: SMS and WhatsApp through Twilio, and a web chat.',
+    },
+    servers: [{ url: serverUrl }],
+    paths: {
+      '/health': {
+        get: {
+          summary: 'Liveness and the adapters in use',
+          responses: {
+            '200': {
+              description: 'Service is up',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } },
+            },
+          },
+        },
+      },
+      '/webhooks/twilio': {
+        post: {
+          summary: 'Inbound SMS or WhatsApp message from Twilio',
+          description:
+            'Verified with X-Twilio-Signature over PUBLIC_BASE_URL + path and the form parameters. A retried MessageSid gets the first answer and is processed once.',
+          parameters: [{ name: 'X-Twilio-Signature', in: 'header', required: true, schema: { type: 'string' } }],
+          requestBody: {
+            required: true,
+            content: {
+              'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/TwilioInbound' } },
+            },
+          },
+          responses: {
+            '200': { description: 'TwiML reply', content: { 'text/xml': { schema: { type: 'string' } } } },
+            '400': errorResponse('Malformed body'),
+            '403': errorResponse('Missing or invalid signature'),
+            '404': errorResponse('Twilio is not configured'),
+            '409': errorResponse('The same MessageSid is still being processed'),
+            '413': errorResponse('Body over 64 KiB'),
+            '415': errorResponse('Not form-encoded'),
+          },
+        },
+      },
+      '/api/chat': {
+        post: {
+          summary: 'Send a web-chat message',
+          description: 'An httpOnly, SameSite=Strict session cookie identifies the anonymous web user.',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ChatRequest' } } },
+          },
+          responses: {
+            '200': {
+              description: 'The coach replies',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/ChatResponse' } } },
+            },
+            '400': errorResponse('Invalid JSON or text'),
+            '413': errorResponse('Body over 64 KiB'),
+            '415': errorResponse('Not JSON'),
+          },
+        },
+      },
+      '/m/{id}': {
+        get: {
+          summary: 'The full text of a long reply that was shortened for SMS',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'HTML page' }, '404': { description: 'Unknown or expired' } },
+        },
+      },
+      '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
+    },
+    components: {
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: { code: { type: 'string' }, message: { type: 'string' } },
+            },
+          },
+        },
+        Health: {
+          type: 'object',
+          required: ['status', 'version', 'adapters'],
+          properties: {
+            status: { const: 'ok' },
+            version: { type: 'string' },
+            adapters: { type: 'object', additionalProperties: { type: 'string' } },
+          },
+        },
+        TwilioInbound: {
+          type: 'object',
+          required: ['MessageSid', 'From'],
+          properties: {
+            MessageSid: { type: 'string', pattern: '^(SM|MM)[0-9a-fA-F]{32}$' },
+            From: { type: 'string', description: 'E.164 number, or whatsapp:+E.164' },
+            Body: { type: 'string', maxLength: 1600 },
+            NumMedia: { type: 'integer', minimum: 0 },
+          },
+        },
+        ChatRequest: {
+          type: 'object',
+          required: ['text'],
+          additionalProperties: false,
+          properties: { text: { type: 'string', minLength: 1, maxLength: 1000 } },
+        },
+        ChatResponse: {
+          type: 'object',
+          required: ['replies'],
+          properties: { replies: { type: 'array', items: { type: 'string' } } },
+        },
+      },
+    },
+  };
+}
