@@ -8,7 +8,7 @@ module.exports = {
       name: 'core-is-pure',
       comment: 'core imports only core and zod: no adapters, SDKs, Hono, node built-ins or I/O.',
       severity: 'error',
-      from: { path: '^service/src/core/' },
+      from: { path: '^service/src/core/', pathNot: '\\.test\\.ts$' },
       to: {
         pathNot: ['^service/src/core/', '^node_modules/zod/', '^service/data/'],
       },
@@ -17,7 +17,7 @@ module.exports = {
       name: 'core-no-builtins',
       comment: 'core does no I/O: node built-ins stay behind ports.',
       severity: 'error',
-      from: { path: '^service/src/core/' },
+      from: { path: '^service/src/core/', pathNot: '\\.test\\.ts$' },
       to: { dependencyTypes: ['core'] },
     },
     {
@@ -77,14 +77,9 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|cdk\\.out|node_modules)/' },
+    exclude: { path: '^(service|web|infra)/(dist|cdk\\.out)/' },
     tsConfig: { fileName: 'tsconfig.base.json' },
     tsPreCompilationDeps: true,
     combinedDependencies: true,
-    enhancedResolveOptions: {
-      exportsFields: ['exports'],
-      conditionNames: ['import', 'require', 'node', 'default', 'types'],
-      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
-    },
   },
 };

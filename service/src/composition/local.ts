@@ -53,7 +53,13 @@ export function composeLocal(config: Config, overrides: { logger?: Logger } = {}
   const appDeps: AppDeps = {
     version: config.version,
     publicBaseUrl: config.publicBaseUrl,
-    adapters: { store: stores.kind, queue: queue.kind, cache: 'none', language: 'local', twilio: config.twilio.authToken ? 'on' : 'off' },
+    adapters: {
+      store: stores.kind,
+      queue: queue.kind,
+      cache: 'none',
+      language: 'local',
+      twilio: config.twilio.authToken ? 'on' : 'off',
+    },
     stores,
     logger,
     clock: systemClock,

@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseEnv } from 'node:util';
 import { envSchema } from './config-schema.ts';
 
 export interface Config {
@@ -27,11 +29,18 @@ export const SERVICE_VERSION = '0.1.0';
 
 /** The environment with some variables overridden, e.g. by command-line flags (`--data-dir`). */
 export function loadConfigWith(overrides: Record<string, string | undefined>): Config {
-  return loadConfig({ ...process.env, ...overrides });
+  return loadConfig({ ...processEnvironment(), ...overrides });
+}
+
+/** The process environment over the values of a `.env` file at the repository root, if there is one. */
+export function processEnvironment(): Record<string, string | undefined> {
+  const file = path.join(REPOSITORY_ROOT, '.env');
+  const fromFile = existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
+  return { ...fromFile, ...process.env };
 }
 
 /** The only reader of the environment: validates it once and returns typed settings. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = processEnvironment()): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

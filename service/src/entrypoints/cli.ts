@@ -16,7 +16,11 @@ async function main(argv: string[]): Promise<number> {
     case 'chat': {
       const { values } = parseArgs({
         args: rest,
-        options: { as: { type: 'string' }, 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } },
+        options: {
+          as: { type: 'string' },
+          'data-dir': { type: 'string' },
+          json: { type: 'boolean', default: false },
+        },
         strict: true,
       });
       return runChat({ as: values.as, dataDir: values['data-dir'], json: values.json ?? false });
@@ -35,7 +39,8 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  const usage = error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+  const usage =
+    error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = usage ? 2 : 1;
 }

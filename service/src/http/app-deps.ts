@@ -1,6 +1,10 @@
-import type { HandleInboundDeps, InboundMessage, InboundResult } from '../core/use-cases/handle-inbound-message.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
 import type { Stores } from '../core/ports/stores.ts';
+import type {
+  HandleInboundDeps,
+  InboundMessage,
+  InboundResult,
+} from '../core/use-cases/handle-inbound-message.ts';
 
 export interface StaticAsset {
   body: Uint8Array | string;

@@ -44,8 +44,10 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/privacy', (c) => c.html(privacyPage(deps.brandName)));
   app.get('/m/:id', async (c) => {
     const entry = await deps.stores.messages.getById(c.req.param('id'), deps.clock.now());
-    if (!entry || entry.direction !== 'out') throw new HttpError(404, 'not_found', 'This message has expired');
-    return c.html(page(deps.brandName, `<h1>${escapeHtml(deps.brandName)}</h1><p>${escapeHtml(entry.body)}</p>`));
+    if (entry?.direction !== 'out') throw new HttpError(404, 'not_found', 'This message has expired');
+    return c.html(
+      page(deps.brandName, `<h1>${escapeHtml(deps.brandName)}</h1><p>${escapeHtml(entry.body)}</p>`),
+    );
   });
   app.get('*', async (c) => {
     const assets = deps.assets;

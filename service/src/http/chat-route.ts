@@ -1,15 +1,17 @@
 import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import type { AppDeps } from './app-deps.ts';
 import type { ChatResponse } from './api-types.ts';
+import type { AppDeps } from './app-deps.ts';
 import { HttpError } from './http-error.ts';
 
 const SESSION_COOKIE = 'nutritionist_session';
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const SESSION_MAX_AGE_SECONDS = 180 * 24 * 60 * 60;
 
-const chatRequestSchema = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(1000) }).strict();
+const chatRequestSchema = z
+  .object({ text: z.string().trim().min(1, 'text must not be empty').max(1000) })
+  .strict();
 
 export function registerChatRoute(app: Hono, deps: AppDeps): void {
   app.post('/api/chat', async (c) => {
@@ -26,7 +28,11 @@ export function registerChatRoute(app: Hono, deps: AppDeps): void {
     const parsed = chatRequestSchema.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new HttpError(400, 'invalid_body', issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid');
+      throw new HttpError(
+        400,
+        'invalid_body',
+        issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid',
+      );
     }
     const sessionId = session(c, deps);
     const result = await deps.handleInbound({

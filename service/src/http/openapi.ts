@@ -30,7 +30,9 @@ export function openApiDocument(version: string, serverUrl: string): Record<stri
           summary: 'Inbound SMS or WhatsApp message from Twilio',
           description:
             'Verified with X-Twilio-Signature over PUBLIC_BASE_URL + path and the form parameters. A retried MessageSid gets the first answer and is processed once.',
-          parameters: [{ name: 'X-Twilio-Signature', in: 'header', required: true, schema: { type: 'string' } }],
+          parameters: [
+            { name: 'X-Twilio-Signature', in: 'header', required: true, schema: { type: 'string' } },
+          ],
           requestBody: {
             required: true,
             content: {
@@ -74,7 +76,9 @@ export function openApiDocument(version: string, serverUrl: string): Record<stri
           responses: { '200': { description: 'HTML page' }, '404': { description: 'Unknown or expired' } },
         },
       },
-      '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
+      '/api/openapi.json': {
+        get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } },
+      },
     },
     components: {
       schemas: {

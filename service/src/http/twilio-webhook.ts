@@ -52,13 +52,18 @@ export function registerTwilioWebhook(app: Hono, deps: AppDeps): void {
 }
 
 /** Runs `work` at most once per key; a retry gets the stored answer. */
-async function once(deps: AppDeps, key: string, work: () => Promise<StoredResponse>): Promise<StoredResponse> {
+async function once(
+  deps: AppDeps,
+  key: string,
+  work: () => Promise<StoredResponse>,
+): Promise<StoredResponse> {
   const deadline = Date.now() + IN_PROGRESS_WAIT_MS;
   for (;;) {
     const claim = await deps.stores.webhookReceipts.claim(key, deps.clock.now(), RECEIPT_TTL_SECONDS);
     if (claim.status === 'done') return claim.response;
     if (claim.status === 'claimed') break;
-    if (Date.now() > deadline) throw new HttpError(409, 'in_progress', 'This message is still being processed');
+    if (Date.now() > deadline)
+      throw new HttpError(409, 'in_progress', 'This message is still being processed');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   try {

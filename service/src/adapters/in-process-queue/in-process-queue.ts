@@ -26,7 +26,10 @@ export class InProcessQueue implements JobQueue {
     try {
       await this.handle(job);
     } catch (error) {
-      this.logger.error('job_failed', { job: job.type, error: error instanceof Error ? error.name : 'unknown' });
+      this.logger.error('job_failed', {
+        job: job.type,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
     }
   }
 }

@@ -3,17 +3,21 @@ import type { ConversationContext, ConversationSettings, Decision, Inbound } fro
 import type { DialogueState } from './dialogue-state.ts';
 import { classifyKeyword, type Keyword } from './keywords.ts';
 import { detectLocale, languageRequest } from './locale.ts';
-import { type Brand, type MessageCatalog, messagesFor } from './messages/index.ts';
+import { type MessageCatalog, messagesFor } from './messages/index.ts';
 import { applyAnswer, nextQuestion, questionText } from './onboarding.ts';
 import { parseYesNo } from './parse/index.ts';
 import { changedFields, describeProfile } from './profile-summary.ts';
-import { respondWhenReady } from './ready.ts';
+import { ineligible, respondWhenReady } from './ready.ts';
 
 /**
  * The conversation as a pure function. Compliance keywords come first and in the reference's precedence:
  * an opt-out always wins; while opted out only opt-in and help words get an answer; YES answers what is pending.
  */
-export function converse(inbound: Inbound, ctx: ConversationContext, settings: ConversationSettings): Decision {
+export function converse(
+  inbound: Inbound,
+  ctx: ConversationContext,
+  settings: ConversationSettings,
+): Decision {
   const keyword = classifyKeyword(inbound.text);
   const firstContact = ctx.state.stage === 'new';
   const locale = keyword?.spanish ? 'es' : firstContact ? detectLocale(inbound.text, ctx.locale) : ctx.locale;
@@ -88,7 +92,7 @@ function converseAfterKeywords(
     return { ...base, replies: [m.photoNotRead(), ...reask] };
   }
   if (stage === 'onboarding') return onboard(inbound.text, ctx, settings, base, m);
-  return respondWhenReady(inbound.text, ctx.profile, base, m);
+  return respondWhenReady(inbound.text, ctx.profile, base, m, settings.brand);
 }
 
 function askConsent(
@@ -103,7 +107,7 @@ function askConsent(
     return {
       ...consentOnly,
       state: { ...ctx.state, stage: 'awaiting_consent' },
-      replies: [m.welcome(settings.brand, settings.privacyUrl)],
+      replies: m.welcome(settings.brand, settings.privacyUrl),
     };
   }
   const answer = classifyKeyword(inbound.text)?.kind === 'affirmative' ? 'yes' : parseYesNo(inbound.text);
@@ -138,14 +142,7 @@ function onboard(
   const outcome = applyAnswer(pending, text, ctx.profile);
   switch (outcome.kind) {
     case 'too_young':
-      return {
-        ...base,
-        profile: {},
-        state: { stage: 'ineligible', bodyDone: false },
-        replies: [m.tooYoung(settings.brand)],
-        mayLogBodies: false,
-        eraseProfile: true,
-      };
+      return { ...base, ...ineligible(), replies: [m.tooYoung(settings.brand)] };
     case 'body_out_of_range':
       return { ...base, replies: [m.bodyOutOfRange()] };
     case 'not_understood':
@@ -153,14 +150,17 @@ function onboard(
     case 'answered': {
       const bodyDone = ctx.state.bodyDone || outcome.bodyDone;
       const next = nextQuestion(outcome.profile, bodyDone);
-      const corrected = changedFields(ctx.profile, outcome.profile).filter((field) => !answers(pending, field));
-      const prefix = corrected.length > 0 ? `${m.updated(describeProfile(outcome.profile, m, corrected))} ` : '';
+      const corrected = changedFields(ctx.profile, outcome.profile).filter(
+        (field) => !answers(pending, field),
+      );
+      const prefix =
+        corrected.length > 0 ? `${m.updated(describeProfile(outcome.profile, m, corrected))} ` : '';
       if (next === undefined) {
         return {
           ...base,
           profile: outcome.profile,
           state: { stage: 'ready', bodyDone },
-          replies: [m.onboardingComplete(describeProfile(outcome.profile, m))],
+          replies: m.onboardingComplete(describeProfile(outcome.profile, m)),
         };
       }
       return {

@@ -2,7 +2,19 @@
  * SMS compliance keywords (CTIA / carrier rules, TCPA; see shared/reference/NUTRITION-AND-COMPLIANCE.md).
  * They are matched on the whole message, case-insensitive, ignoring surrounding spaces and trailing punctuation.
  */
-const OPT_OUT = ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'OPTOUT', 'REVOKE', 'PARAR', 'CANCELAR', 'DETENER'];
+const OPT_OUT = [
+  'STOP',
+  'STOPALL',
+  'UNSUBSCRIBE',
+  'CANCEL',
+  'END',
+  'QUIT',
+  'OPTOUT',
+  'REVOKE',
+  'PARAR',
+  'CANCELAR',
+  'DETENER',
+];
 const OPT_IN = ['START', 'UNSTOP', 'COMENZAR'];
 /** YES and SÍ opt back in only while opted out; otherwise they answer the pending question. */
 const AFFIRMATIVE = ['YES', 'SI'];

@@ -2,6 +2,7 @@ import type { Profile } from '../domain/profile.ts';
 import type { Question } from './dialogue-state.ts';
 import type { MessageCatalog } from './messages/index.ts';
 import {
+  isTooYoung,
   parseAllergies,
   parseBody,
   parseBudget,
@@ -10,6 +11,7 @@ import {
   parseHousehold,
   parseProfileUpdate,
 } from './parse/index.ts';
+import { applyProfileUpdate } from './profile-update.ts';
 
 /**
  * Progressive onboarding: questions are paired (allergies + diet, household + budget) so a plain answer to each
@@ -59,21 +61,34 @@ export type AnswerOutcome =
   | { kind: 'too_young' };
 
 const SKIP = /^(skip|later|no|nah|no thanks|pass|omitir|saltar|despues|después)\.?$/i;
+const CORRECTION = /^\s*(actually|wait|oops|sorry|correction|change|update|en realidad|perd[oó]n|cambia)\b/i;
 const CURRENCY = /\$|dollar|buck|usd|d[oó]lar/i;
 
 /** Reads the answer to `question`; anything else the message says about the profile is taken too. */
 export function applyAnswer(question: Question, text: string, profile: Profile): AnswerOutcome {
-  const extra = parseProfileUpdate(text);
+  const { tooYoung, ...extra } = parseProfileUpdate(text);
+  if (tooYoung) return { kind: 'too_young' };
+  // "actually I'm vegetarian" while the household question is pending corrects the diet; it is no answer.
+  if (CORRECTION.test(text) && Object.keys(extra).length > 0) {
+    return { kind: 'answered', profile: applyProfileUpdate(profile, extra), bodyDone: false };
+  }
   const found = answerFor(question, text);
   if (found === 'too_young') return { kind: 'too_young' };
   if (found === 'out_of_range') return { kind: 'body_out_of_range' };
-  if (found === 'skip') return { kind: 'answered', profile: merge(profile, extra), bodyDone: true };
+  if (found === 'skip')
+    return { kind: 'answered', profile: applyProfileUpdate(profile, extra), bodyDone: true };
   if (found === undefined || Object.keys(found).length === 0) {
     // A correction of another field while a question is pending still counts.
-    if (Object.keys(extra).length > 0) return { kind: 'answered', profile: merge(profile, extra), bodyDone: false };
+    if (Object.keys(extra).length > 0)
+      return { kind: 'answered', profile: applyProfileUpdate(profile, extra), bodyDone: false };
     return { kind: 'not_understood' };
   }
-  return { kind: 'answered', profile: merge(merge(profile, extra), found), bodyDone: question === 'body' };
+  // The direct answer sets its fields (an allergy answer of "none" means none); extras only add.
+  return {
+    kind: 'answered',
+    profile: { ...applyProfileUpdate(profile, extra), ...found, ...mergedBody(profile, found) },
+    bodyDone: question === 'body',
+  };
 }
 
 type Found = Partial<Profile> | 'skip' | 'too_young' | 'out_of_range' | undefined;
@@ -122,18 +137,16 @@ function householdAndBudget(text: string, question: Question): Partial<Profile> 
   };
 }
 
+/** Numbers that parse to nothing were outside the plausible ranges ("999 years 3 cm"): say so, don't guess. */
 function body(text: string): Found {
   if (SKIP.test(text.trim())) return 'skip';
   const parsed = parseBody(text);
-  if (parsed === undefined) return undefined;
-  if ('tooYoung' in parsed && parsed.tooYoung) return 'too_young';
-  if ('outOfRange' in parsed && parsed.outOfRange) return 'out_of_range';
-  const { tooYoung: _young, outOfRange: _range, ...fields } = parsed as Record<string, unknown>;
-  return Object.keys(fields).length > 0 ? { body: fields } : undefined;
+  if (isTooYoung(parsed)) return 'too_young';
+  if (parsed === undefined || Object.keys(parsed).length === 0)
+    return /\d/.test(text) ? 'out_of_range' : undefined;
+  return { body: parsed };
 }
 
-function merge(profile: Profile, update: Partial<Profile>): Profile {
-  const next: Profile = { ...profile, ...update };
-  if (profile.body !== undefined && update.body !== undefined) next.body = { ...profile.body, ...update.body };
-  return next;
+function mergedBody(profile: Profile, found: Partial<Profile>): Partial<Profile> {
+  return found.body === undefined ? {} : { body: { ...profile.body, ...found.body } };
 }

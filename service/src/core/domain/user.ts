@@ -10,7 +10,10 @@ export type Locale = (typeof LOCALES)[number];
 export const userSchema = z.object({
   id: z.string().min(1),
   /** E.164 number, the one identity behind `+1…` and `whatsapp:+1…`; absent for web-only users. */
-  phone: z.string().regex(/^\+[1-9]\d{6,14}$/).optional(),
+  phone: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/)
+    .optional(),
   /** Anonymous web-chat session id (from the session cookie); absent for phone users. */
   webSessionId: z.string().optional(),
   lastChannel: z.enum(CHANNELS),

@@ -38,7 +38,10 @@ const MAX_ATTEMPTS = 5;
  * the decision with the dialogue-state version as the guard, so two racing messages are applied one after the
  * other instead of one overwriting the other.
  */
-export async function handleInboundMessage(deps: HandleInboundDeps, message: InboundMessage): Promise<InboundResult> {
+export async function handleInboundMessage(
+  deps: HandleInboundDeps,
+  message: InboundMessage,
+): Promise<InboundResult> {
   const user = await findOrCreateUser(deps, message);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const current = (await deps.stores.users.findById(user.id)) ?? user;
@@ -66,7 +69,10 @@ export async function handleInboundMessage(deps: HandleInboundDeps, message: Inb
     }
     return { replies: await commit(deps, message, current, decision) };
   }
-  throw new StoreError('conflict', `Dialogue state for user ${user.id} kept changing; gave up after ${MAX_ATTEMPTS}`);
+  throw new StoreError(
+    'conflict',
+    `Dialogue state for user ${user.id} kept changing; gave up after ${MAX_ATTEMPTS}`,
+  );
 }
 
 async function findOrCreateUser(deps: HandleInboundDeps, message: InboundMessage): Promise<User> {

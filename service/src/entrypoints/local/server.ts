@@ -10,10 +10,15 @@ export async function startLocalServer(config: Config): Promise<{ url: string; s
   const runtime = composeLocal(config);
   const app = createApp(runtime.appDeps);
   await runtime.queue.enqueue({ type: 'purge_expired' });
-  const housekeeping = setInterval(() => void runtime.queue.enqueue({ type: 'purge_expired' }), HOUSEKEEPING_INTERVAL_MS);
+  const housekeeping = setInterval(
+    () => void runtime.queue.enqueue({ type: 'purge_expired' }),
+    HOUSEKEEPING_INTERVAL_MS,
+  );
   housekeeping.unref();
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening));
+    const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(listening),
+    );
   });
   const url = `http://localhost:${config.port}`;
   runtime.logger.info('server_started', { url, store: runtime.stores.kind, dataDir: config.dataDir });

@@ -10,7 +10,8 @@ export interface MessageCatalog {
   help(brand: Brand): string;
   optOutConfirmation(brand: Brand): string;
   optInConfirmation(brand: Brand): string;
-  welcome(brand: Brand, privacyUrl: string): string;
+  /** One or two messages: each must fit three SMS segments (UCS-2 for accented Spanish). */
+  welcome(brand: Brand, privacyUrl: string): string[];
   consentReminder(): string;
   consentDeclined(): string;
   consentGiven(): string;
@@ -25,7 +26,7 @@ export interface MessageCatalog {
   notUnderstood(question: string): string;
   tooYoung(brand: Brand): string;
   bodyOutOfRange(): string;
-  onboardingComplete(summary: string): string;
+  onboardingComplete(summary: string): string[];
   profileSummary(summary: string): string;
   updated(changes: string): string;
   photoNotRead(): string;

@@ -1,7 +1,17 @@
 import type { MessageCatalog } from './catalog.ts';
 
-const GOALS = { lose: 'lose weight', maintain: 'maintain weight', gain: 'gain weight', eat_healthier: 'eat healthier' };
-const DIETS = { omnivore: 'eats everything', pescatarian: 'pescatarian', vegetarian: 'vegetarian', vegan: 'vegan' };
+const GOALS = {
+  lose: 'lose weight',
+  maintain: 'maintain weight',
+  gain: 'gain weight',
+  eat_healthier: 'eat healthier',
+};
+const DIETS = {
+  omnivore: 'eats everything',
+  pescatarian: 'pescatarian',
+  vegetarian: 'vegetarian',
+  vegan: 'vegan',
+};
 const ALLERGENS = {
   milk: 'milk',
   egg: 'egg',
@@ -22,8 +32,9 @@ export const en: MessageCatalog = {
     `${b.name}: You're unsubscribed and will get no more messages. Reply START to resubscribe.`,
   optInConfirmation: (b) =>
     `${b.name}: You're resubscribed. Reply HELP for help, STOP to cancel. Msg & data rates may apply.`,
-  welcome: (b, privacyUrl) =>
+  welcome: (b, privacyUrl) => [
     `Hi! I'm ${b.name}, a nutrition coach you can text: weekly meal plans for your household within budget, grocery lists and food logging. To help, I need to store your answers about food, health and household (${privacyUrl}). Reply YES to agree, or STOP to opt out. Not medical advice. Msg & data rates may apply.`,
+  ],
   consentReminder: () =>
     'Before we start I need your OK to store your food and health answers. Reply YES to agree or NO to decline. Reply HELP for help.',
   consentDeclined: () =>
@@ -45,8 +56,10 @@ export const en: MessageCatalog = {
     `Sorry, ${b.name} is for people 13 and older, so I can't set you up. I've removed the details you sent. Please talk to a parent, guardian or doctor about food goals.`,
   bodyOutOfRange: () =>
     "Those numbers look off to me. Please send age, sex, height and weight again, e.g. '34 F 168cm 68kg', or reply SKIP.",
-  onboardingComplete: (summary) =>
-    `You're all set! ${summary} Change anything by telling me, e.g. 'actually I'm vegetarian'. Reply PROFILE to see it, HELP for help.`,
+  onboardingComplete: (summary) => [
+    `You're all set! ${summary}`,
+    "Change anything by telling me, e.g. 'actually I'm vegetarian'. Reply PROFILE to see it, HELP for help.",
+  ],
   profileSummary: (summary) => `Your profile: ${summary} To change it just tell me, e.g. 'budget $90'.`,
   updated: (changes) => `Got it. ${changes}`,
   photoNotRead: () =>
@@ -62,7 +75,14 @@ export const en: MessageCatalog = {
       ? 'just you'
       : `${h.adults} adult${h.adults === 1 ? '' : 's'}${h.children > 0 ? ` and ${h.children} child${h.children === 1 ? '' : 'ren'}` : ''}`,
   budget: (amount) => `$${formatAmount(amount)}/week`,
-  labels: { goal: 'Goal', diet: 'Diet', allergies: 'Allergies', household: 'Household', budget: 'Budget', body: 'About you' },
+  labels: {
+    goal: 'Goal',
+    diet: 'Diet',
+    allergies: 'Allergies',
+    household: 'Household',
+    budget: 'Budget',
+    body: 'About you',
+  },
   notSet: () => 'not set',
   languageSwitched: () => "OK, I'll write in English.",
 };

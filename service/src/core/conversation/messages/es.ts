@@ -1,8 +1,18 @@
 import type { MessageCatalog } from './catalog.ts';
 import { formatAmount } from './en.ts';
 
-const GOALS = { lose: 'bajar de peso', maintain: 'mantener el peso', gain: 'subir de peso', eat_healthier: 'comer más sano' };
-const DIETS = { omnivore: 'come de todo', pescatarian: 'pescetariana', vegetarian: 'vegetariana', vegan: 'vegana' };
+const GOALS = {
+  lose: 'bajar de peso',
+  maintain: 'mantener el peso',
+  gain: 'subir de peso',
+  eat_healthier: 'comer más sano',
+};
+const DIETS = {
+  omnivore: 'come de todo',
+  pescatarian: 'pescetariana',
+  vegetarian: 'vegetariana',
+  vegan: 'vegana',
+};
 const ALLERGENS = {
   milk: 'leche',
   egg: 'huevo',
@@ -18,13 +28,15 @@ const ALLERGENS = {
 
 export const es: MessageCatalog = {
   help: (b) =>
-    `${b.name}: planes de comidas, listas de compras y consejos por mensaje. Ayuda: ${b.contact}. Pueden aplicarse tarifas de mensajes y datos. Frecuencia variable. Responde STOP para cancelar. Información de bienestar, no es consejo médico.`,
+    `${b.name}: planes de comida y consejos por mensaje. Ayuda: ${b.contact}. Pueden aplicarse tarifas de mensajes y datos. Responde STOP para cancelar. No es consejo médico.`,
   optOutConfirmation: (b) =>
     `${b.name}: Cancelaste tu suscripción y no recibirás más mensajes. Responde START para volver.`,
   optInConfirmation: (b) =>
     `${b.name}: Te suscribiste de nuevo. Responde AYUDA para ayuda, STOP para cancelar. Pueden aplicarse tarifas de mensajes y datos.`,
-  welcome: (b, privacyUrl) =>
-    `¡Hola! Soy ${b.name}, un coach de nutrición por mensaje: planes semanales para tu hogar según tu presupuesto, lista de compras y registro de comidas. Para ayudarte debo guardar tus respuestas sobre comida, salud y hogar (${privacyUrl}). Responde SÍ para aceptar o STOP para salir. No es consejo médico.`,
+  welcome: (b, privacyUrl) => [
+    `¡Hola! Soy ${b.name}, tu coach de nutrición por mensaje: planes semanales para tu hogar según tu presupuesto, lista de compras y registro de comidas. No es consejo médico.`,
+    `Para ayudarte guardo tus respuestas sobre comida, salud y hogar (${privacyUrl}). Responde SÍ para aceptar o STOP para salir.`,
+  ],
   consentReminder: () =>
     'Antes de empezar necesito tu permiso para guardar tus respuestas. Responde SÍ para aceptar o NO para rechazar. AYUDA para ayuda.',
   consentDeclined: () => 'Entendido, no guardé nada sobre ti. Escribe SÍ cuando quieras empezar.',
@@ -45,8 +57,10 @@ export const es: MessageCatalog = {
     `Lo siento, ${b.name} es para mayores de 13 años, así que no puedo registrarte. Borré los datos que enviaste. Habla con tu familia o un médico sobre tus metas.`,
   bodyOutOfRange: () =>
     "Esos números no parecen correctos. Envía edad, sexo, estatura y peso otra vez, p. ej. '34 mujer 165cm 68kg', o responde OMITIR.",
-  onboardingComplete: (summary) =>
-    `¡Listo! ${summary} Para cambiar algo dímelo, p. ej. 'en realidad soy vegetariano'. Responde PERFIL para verlo, AYUDA para ayuda.`,
+  onboardingComplete: (summary) => [
+    `¡Listo! ${summary}`,
+    "Para cambiar algo dímelo, p. ej. 'en realidad soy vegetariano'. Responde PERFIL para verlo, AYUDA para ayuda.",
+  ],
   profileSummary: (summary) => `Tu perfil: ${summary} Para cambiarlo dímelo, p. ej. 'presupuesto $90'.`,
   updated: (changes) => `Entendido. ${changes}`,
   photoNotRead: () =>
@@ -62,7 +76,14 @@ export const es: MessageCatalog = {
       ? 'solo tú'
       : `${h.adults} adulto${h.adults === 1 ? '' : 's'}${h.children > 0 ? ` y ${h.children} niño${h.children === 1 ? '' : 's'}` : ''}`,
   budget: (amount) => `$${formatAmount(amount)}/semana`,
-  labels: { goal: 'Meta', diet: 'Dieta', allergies: 'Alergias', household: 'Hogar', budget: 'Presupuesto', body: 'Sobre ti' },
+  labels: {
+    goal: 'Meta',
+    diet: 'Dieta',
+    allergies: 'Alergias',
+    household: 'Hogar',
+    budget: 'Presupuesto',
+    body: 'Sobre ti',
+  },
   notSet: () => 'sin definir',
   languageSwitched: () => 'De acuerdo, te escribiré en español.',
 };

@@ -1,0 +1,11 @@
+export { type ActivityMatch, extractActivity, levelForSessionsPerWeek } from './activity.ts';
+export { parseAllergies } from './allergies.ts';
+export { isTooYoung, MIN_AGE, type ParsedBody, parseBody, type TooYoung } from './body.ts';
+export { CM_PER_INCH, KG_PER_POUND, POUNDS_PER_STONE } from './body-measures.ts';
+export { MAX_WEEKLY_BUDGET_USD, parseBudget } from './budget.ts';
+export { parseDiet } from './diet.ts';
+export { type GoalParseOptions, parseGoal } from './goal.ts';
+export { parseHousehold } from './household.ts';
+export { normalize, wordsToNumbers } from './normalize.ts';
+export { type ProfileUpdate, parseProfileUpdate } from './profile-update.ts';
+export { parseYesNo, type YesNo } from './yes-no.ts';

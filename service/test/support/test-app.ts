@@ -1,0 +1,115 @@
+import twilio from 'twilio';
+import { createMemoryStores } from '../../src/adapters/memory/index.ts';
+import type { Clock } from '../../src/core/ports/clock.port.ts';
+import { silentLogger } from '../../src/core/ports/logger.port.ts';
+import type { Stores } from '../../src/core/ports/stores.ts';
+import {
+  type HandleInboundDeps,
+  handleInboundMessage,
+} from '../../src/core/use-cases/handle-inbound-message.ts';
+import { createApp } from '../../src/http/app.ts';
+import type { AppDeps } from '../../src/http/app-deps.ts';
+
+export const AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
+export const BASE_URL = 'https://coach.example.test';
+
+export class ManualClock implements Clock {
+  constructor(private current = new Date('2026-11-26T12:00:00Z')) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export function sequentialIds() {
+  let n = 0;
+  return { next: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
+}
+
+export interface TestAppOptions {
+  stores?: Stores;
+  authToken?: string | undefined;
+  managedOptOut?: boolean;
+}
+
+/** The real app and use case over the given stores (memory by default), a manual clock and counted use-case calls. */
+export function buildTestApp(options: TestAppOptions = {}) {
+  const stores = options.stores ?? createMemoryStores();
+  const clock = new ManualClock();
+  const inboundDeps: HandleInboundDeps = {
+    stores,
+    clock,
+    ids: sequentialIds(),
+    logger: silentLogger,
+    conversation: {
+      brand: { name: 'AI Nutritionist', contact: 'help@example.org' },
+      privacyUrl: `${BASE_URL}/privacy`,
+      providerConfirmsOptOut: options.managedOptOut ?? false,
+    },
+    publicBaseUrl: BASE_URL,
+    messageRetentionDays: 90,
+  };
+  const calls = { count: 0 };
+  const deps: AppDeps = {
+    version: '0.1.0-test',
+    publicBaseUrl: BASE_URL,
+    adapters: { store: stores.kind },
+    stores,
+    logger: silentLogger,
+    clock,
+    handleInbound: (message) => {
+      calls.count++;
+      return handleInboundMessage(inboundDeps, message);
+    },
+    twilio: { authToken: 'authToken' in options ? options.authToken : AUTH_TOKEN },
+    brandName: 'AI Nutritionist',
+  };
+  return { app: createApp(deps), stores, clock, calls };
+}
+
+let sid = 0;
+export function nextMessageSid(): string {
+  sid++;
+  return `SM${sid.toString(16).padStart(32, '0')}`;
+}
+
+/** A form POST to /webhooks/twilio signed exactly as Twilio signs it (the official library computes it). */
+export function signedTwilioRequest(params: Record<string, string>, token = AUTH_TOKEN): Request {
+  const url = `${BASE_URL}/webhooks/twilio`;
+  const signature = twilio.getExpectedTwilioSignature(token, url, params);
+  return new Request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+    body: new URLSearchParams(params).toString(),
+  });
+}
+
+export function smsParams(
+  from: string,
+  body: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    MessageSid: nextMessageSid(),
+    AccountSid: `AC${'0'.repeat(32)}`,
+    From: from,
+    To: '+15550001111',
+    Body: body,
+    NumMedia: '0',
+    ...extra,
+  };
+}
+
+/** The <Message> texts of a TwiML answer. */
+export function twimlMessages(xml: string): string[] {
+  return [...xml.matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map((match) =>
+    (match[1] ?? '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&'),
+  );
+}
