@@ -26,6 +26,19 @@ if (mode === 'bare') {
     }),
   );
   fetchHandler = bare.fetch;
+} else if (mode === 'bare-body') {
+  const bare = new Hono();
+  bare.post('/webhooks/twilio', async (c) => {
+    const body = await c.req.text();
+    return c.body(
+      `<?xml version="1.0" encoding="UTF-8"?><Response><Message>${body.length}</Message></Response>`,
+      200,
+      {
+        'content-type': 'text/xml',
+      },
+    );
+  });
+  fetchHandler = bare.fetch;
 } else if (mode === 'app') {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'nutritionist-bench-'));
   const config = loadConfig({

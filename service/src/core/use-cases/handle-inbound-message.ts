@@ -44,7 +44,8 @@ export async function handleInboundMessage(
 ): Promise<InboundResult> {
   const user = await findOrCreateUser(deps, message);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const current = (await deps.stores.users.findById(user.id)) ?? user;
+    // A retry re-reads the user: the message that won the race may have changed the profile.
+    const current = attempt === 1 ? user : ((await deps.stores.users.findById(user.id)) ?? user);
     const subject = consentSubject(current);
     const [messaging, healthData, stored] = await Promise.all([
       deps.stores.consent.latest(subject, 'messaging'),
