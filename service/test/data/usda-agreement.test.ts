@@ -9,9 +9,12 @@ import { loadFoodDatabase } from '../../src/core/nutrition/food-database.ts';
  * (see service/data/README.md); it lives beside the repository at ../shared/data/usda-sr28.csv, or wherever
  * USDA_SR28_CSV points. Without it the test is skipped.
  */
-const csvPath =
-  process.env.USDA_SR28_CSV ??
-  fileURLToPath(new URL('../../../../shared/data/usda-sr28.csv', import.meta.url));
+const candidates = [
+  process.env.USDA_SR28_CSV,
+  fileURLToPath(new URL('../../../../shared/data/usda-sr28.csv', import.meta.url)),
+  '/work/shared/data/usda-sr28.csv', // the project workspace, when CI clones the repository elsewhere
+].filter((candidate): candidate is string => candidate !== undefined);
+const csvPath = candidates.find((candidate) => existsSync(candidate)) ?? candidates[0] ?? '';
 const available = existsSync(csvPath);
 
 const COLUMN: Record<NutrientKey, string> = {
