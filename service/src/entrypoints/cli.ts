@@ -1,11 +1,16 @@
 import { parseArgs } from 'node:util';
 import { runChat } from './cli/chat-command.ts';
+import { runFoods } from './cli/foods-command.ts';
+import { runPlan } from './cli/plan-command.ts';
 import { runServe } from './cli/serve-command.ts';
 
 const USAGE = `Usage:
   nutritionist serve                                  start the local server (same as npm start)
   nutritionist chat --as PHONE [--data-dir DIR] [--json]
-                                                      chat as PHONE (E.164 or whatsapp:+E.164) over the SMS channel`;
+                                                      chat as PHONE (E.164 or whatsapp:+E.164) over the SMS channel
+  nutritionist plan --profile FILE [--json]           plan a week of meals for the household in FILE (JSON)
+  nutritionist foods show ID... [--json]              show foods: nutrients per 100 g, allergens, diets
+  nutritionist foods search TEXT... [--json]          find foods by name or synonym (best 10)`;
 
 /** Exit codes: 0 done, 1 fault or bad configuration, 2 bad usage or input. */
 async function main(argv: string[]): Promise<number> {
@@ -24,6 +29,24 @@ async function main(argv: string[]): Promise<number> {
         strict: true,
       });
       return runChat({ as: values.as, dataDir: values['data-dir'], json: values.json ?? false });
+    }
+    case 'plan': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { profile: { type: 'string' }, json: { type: 'boolean', default: false } },
+        strict: true,
+      });
+      return runPlan({ profile: values.profile, json: values.json ?? false });
+    }
+    case 'foods': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { json: { type: 'boolean', default: false } },
+        allowPositionals: true,
+        strict: true,
+      });
+      const [subcommand, ...words] = positionals;
+      return runFoods(subcommand, words, values.json ?? false);
     }
     case undefined:
     case 'help':
