@@ -13,19 +13,19 @@ export function describeProfile(profile: Profile, m: MessageCatalog, fields?: re
       (profile.allergies.length === 0 ? m.noAllergies() : profile.allergies.map(m.allergenName).join(', ')),
     household: profile.household && m.household(profile.household),
     budget: profile.budget && m.budget(profile.budget.amount),
-    body: profile.body && describeBody(profile.body),
+    body: profile.body && describeBody(profile.body, m),
   };
   const shown = fields ?? (Object.keys(values) as Field[]);
   return shown.map((field) => `${m.labels[field]}: ${values[field] ?? m.notSet()}.`).join(' ');
 }
 
-function describeBody(body: Body): string | undefined {
+function describeBody(body: Body, m: MessageCatalog): string | undefined {
   const parts = [
     body.age !== undefined ? String(body.age) : undefined,
-    body.sex,
+    body.sex && m.sexName(body.sex),
     body.heightCm !== undefined ? `${Math.round(body.heightCm)} cm` : undefined,
     body.weightKg !== undefined ? `${Math.round(body.weightKg * 10) / 10} kg` : undefined,
-    body.activity?.replace('_', ' '),
+    body.activity && m.activityName(body.activity),
   ].filter((part) => part !== undefined);
   return parts.length > 0 ? parts.join(', ') : undefined;
 }

@@ -1,4 +1,4 @@
-import type { Allergen, Diet, Goal, Household } from '../../domain/profile.ts';
+import type { ActivityLevel, Allergen, Diet, Goal, Household, Sex } from '../../domain/profile.ts';
 
 export interface Brand {
   name: string;
@@ -35,6 +35,8 @@ export interface MessageCatalog {
   dietName(diet: Diet): string;
   allergenName(allergen: Allergen): string;
   noAllergies(): string;
+  sexName(sex: Sex): string;
+  activityName(activity: ActivityLevel): string;
   household(household: Household): string;
   budget(amount: number): string;
   labels: Record<'goal' | 'diet' | 'allergies' | 'household' | 'budget' | 'body', string>;

@@ -70,6 +70,8 @@ export const en: MessageCatalog = {
   dietName: (diet) => DIETS[diet],
   allergenName: (allergen) => ALLERGENS[allergen],
   noAllergies: () => 'no allergies',
+  sexName: (sex) => sex,
+  activityName: (activity) => activity.replace('_', ' '),
   household: (h) =>
     h.adults === 1 && h.children === 0
       ? 'just you'

@@ -26,6 +26,14 @@ const ALLERGENS = {
   gluten: 'gluten',
 };
 
+const ACTIVITY = {
+  sedentary: 'sedentaria',
+  light: 'ligera',
+  moderate: 'moderada',
+  active: 'activa',
+  very_active: 'muy activa',
+};
+
 export const es: MessageCatalog = {
   help: (b) =>
     `${b.name}: planes de comida y consejos por mensaje. Ayuda: ${b.contact}. Pueden aplicarse tarifas de mensajes y datos. Responde STOP para cancelar. No es consejo médico.`,
@@ -71,6 +79,8 @@ export const es: MessageCatalog = {
   dietName: (diet) => DIETS[diet],
   allergenName: (allergen) => ALLERGENS[allergen],
   noAllergies: () => 'sin alergias',
+  sexName: (sex) => (sex === 'female' ? 'mujer' : 'hombre'),
+  activityName: (activity) => ACTIVITY[activity],
   household: (h) =>
     h.adults === 1 && h.children === 0
       ? 'solo tú'
