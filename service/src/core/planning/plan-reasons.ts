@@ -1,25 +1,13 @@
+import { en } from '../conversation/messages/en.ts';
 import type { HardFilters } from '../nutrition/food-filter.ts';
 import type { LpSolver } from '../ports/lp-solver.port.ts';
 import { CONSTRAINT_FAMILIES, type ConstraintFamily } from './member-rows.ts';
 import { buildWeekBoundModel, type WeekBoundInput } from './week-bound.ts';
 
-const ALLERGY_WORDS: Record<string, string> = {
-  milk: 'milk',
-  egg: 'eggs',
-  fish: 'fish',
-  shellfish: 'shellfish',
-  tree_nut: 'tree nuts',
-  peanut: 'peanuts',
-  wheat: 'wheat',
-  soy: 'soy',
-  sesame: 'sesame',
-  gluten: 'gluten',
-};
-
 /** "a vegan diet without peanuts and soy, avoiding mushroom" — the hard filters in plain words. */
 export function describeFilters(filters: HardFilters): string {
   const diet = filters.diet === 'omnivore' ? 'your diet' : `a ${filters.diet} diet`;
-  const allergies = filters.allergies.map((allergy) => ALLERGY_WORDS[allergy] ?? allergy);
+  const allergies = filters.allergies.map((allergy) => en.allergenName(allergy));
   const without = allergies.length > 0 ? ` without ${joinWords(allergies)}` : '';
   const dislikes = filters.dislikes.length > 0 ? `, avoiding ${joinWords([...filters.dislikes])}` : '';
   return `${diet}${without}${dislikes}`;
