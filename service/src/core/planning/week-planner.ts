@@ -2,9 +2,10 @@ import type { LpSolver } from '../ports/lp-solver.port.ts';
 import { buildDayModel, type ChosenMeal, type ChosenSide } from './day-model.ts';
 import { SLOTS, type Slot } from './plan-request.ts';
 import type { MemberPlanTargets, PlanningFood, PlanningRecipe } from './planning-inputs.ts';
-import { freeGrams, weekCost } from './purchases.ts';
+import { weekCost } from './purchases.ts';
 import {
   type Combination,
+  dayContext,
   dayOptions,
   MAX_USES_PER_WEEK,
   nominalGrams,
@@ -66,25 +67,32 @@ async function settleDay(
   combinations: (Combination | undefined)[],
   index: number,
 ): Promise<{ day: PlannedWeekDay; gap: number; proven: boolean } | undefined> {
-  const others = combinations.map((day, i) => (i === index ? undefined : day));
-  const free = freeGrams(nominalGrams(input, others), input.foods);
-  const uses = new Map<string, number>();
-  for (const day of others)
-    for (const slot of SLOTS) if (day) uses.set(day[slot].id, (uses.get(day[slot].id) ?? 0) + 1);
+  const found = dayContext(input, combinations, index, new Set());
+  if (!found.ok) return undefined;
+  const { free, uses, eligible } = found.context;
+  const chosen = combinations[index];
+  // First the chosen recipes alone (portions and sides only), then with the best alternatives, and as a last
+  // resort every eligible recipe: slower, but it finds a day whenever one exists.
+  const attempts: Map<Slot, PlanningRecipe[]>[] = [];
   for (const keep of SETTLE_COMBINATIONS) {
-    // First the chosen recipes alone (portions and sides only), then the best alternatives with them.
     const options =
-      keep === 0 ? { ok: true as const, best: [] } : dayOptions(input, combinations, index, new Set(), keep);
-    if (!options.ok) return undefined;
+      keep === 0
+        ? []
+        : ((dayOptions(input, combinations, index, new Set(), keep) as { best?: { recipes: Combination }[] })
+            .best ?? []);
     const candidates = new Map<Slot, PlanningRecipe[]>();
     for (const slot of SLOTS) {
-      const chosen = combinations[index]?.[slot];
-      const unique = new Map<string, PlanningRecipe>(
-        chosen && (uses.get(chosen.id) ?? 0) < MAX_USES_PER_WEEK ? [[chosen.id, chosen]] : [],
-      );
-      for (const option of options.best) unique.set(option.recipes[slot].id, option.recipes[slot]);
+      const unique = new Map<string, PlanningRecipe>();
+      const own = chosen?.[slot];
+      if (own && eligible.get(slot)?.includes(own)) unique.set(own.id, own);
+      for (const option of options) unique.set(option.recipes[slot].id, option.recipes[slot]);
       candidates.set(slot, [...unique.values()]);
     }
+    attempts.push(candidates);
+  }
+  attempts.push(eligible);
+  for (const candidates of attempts) {
+    if (SLOTS.some((slot) => (candidates.get(slot) ?? []).length === 0)) continue;
     const dayModel = buildDayModel({
       members: input.members,
       candidates,

@@ -117,14 +117,19 @@ function repairWaste(
   else days.splice(0, days.length, ...before);
 }
 
-/** The best few combinations for one day, given every other day (variety rules and free leftovers). */
-export function dayOptions(
+/** What the rest of the week means for one day: free leftovers, recipes worn out, the neighbours' dinners. */
+export interface DayContext {
+  free: Map<string, number>;
+  uses: Map<string, number>;
+  eligible: Map<Slot, PlanningRecipe[]>;
+}
+
+export function dayContext(
   input: SearchInput,
   days: readonly (Combination | undefined)[],
   index: number,
   banned: ReadonlySet<string>,
-  keep: number,
-): DayOptions {
+): { ok: true; context: DayContext } | { ok: false; slot: Slot } {
   const others = days.map((day, i) => (i === index ? undefined : day));
   const free = freeGrams(nominalGrams(input, others), input.foods);
   const uses = new Map<string, number>();
@@ -134,18 +139,36 @@ export function dayOptions(
   const neighbourDinners = [days[index - 1]?.dinner.id, days[index + 1]?.dinner.id].filter(
     (id): id is string => id !== undefined,
   );
-  const pools = new Map<Slot, PlanningRecipe[]>();
+  const eligible = new Map<Slot, PlanningRecipe[]>();
   for (const slot of SLOTS) {
     const exclude = slot === 'dinner' ? new Set([...worn, ...neighbourDinners]) : worn;
-    const eligible = slotRecipes(input.recipes, slot, {
+    const recipes = slotRecipes(input.recipes, slot, {
       weekday: index < WEEKDAYS,
       maxPrepMinutesWeekday: input.maxPrepMinutesWeekday,
       exclude,
     }).filter((recipe) => !recipe.ingredients.some((ingredient) => banned.has(ingredient.foodId)));
-    if (eligible.length === 0) return { ok: false, slot };
-    const pool = candidatePool(eligible, input.foods, free, POOL);
+    if (recipes.length === 0) return { ok: false, slot };
+    eligible.set(slot, recipes);
+  }
+  return { ok: true, context: { free, uses, eligible } };
+}
+
+/** The best few combinations for one day, given every other day (variety rules and free leftovers). */
+export function dayOptions(
+  input: SearchInput,
+  days: readonly (Combination | undefined)[],
+  index: number,
+  banned: ReadonlySet<string>,
+  keep: number,
+): DayOptions {
+  const found = dayContext(input, days, index, banned);
+  if (!found.ok) return found;
+  const { free, uses, eligible } = found.context;
+  const pools = new Map<Slot, PlanningRecipe[]>();
+  for (const [slot, recipes] of eligible) {
+    const pool = candidatePool(recipes, input.foods, free, POOL);
     // Recipes the whole-week LP relaxation uses are cheap and balanced: always worth enumerating.
-    for (const recipe of eligible)
+    for (const recipe of recipes)
       if (input.preferred.has(recipe.id) && !pool.includes(recipe)) pool.push(recipe);
     pools.set(slot, pool);
   }
