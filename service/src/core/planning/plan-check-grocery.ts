@@ -89,6 +89,12 @@ export function checkBudget(request: PlanRequest, plan: PlanResult, report: Repo
   }
   // Money is counted in cents, so the prorated budget is too (as the planner rounds it).
   const budget = round2((request.budget.amount * request.days) / 7);
+  if (Math.abs(plan.cost.budget - budget) > HALF_CENT) {
+    report({
+      code: 'budget',
+      detail: `cost.budget ${plan.cost.budget}; ${request.days} days of the week is ${budget}`,
+    });
+  }
   if (plan.cost.total > budget + FLOAT_SLACK) {
     report({
       code: 'budget',

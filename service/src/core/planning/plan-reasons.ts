@@ -31,14 +31,21 @@ const FAMILY_WORDS: Record<ConstraintFamily, string> = {
 };
 
 /**
- * Names the constraint that makes a household infeasible: the whole-week LP is re-solved with one family of
- * constraints left out at a time; the first whose removal makes it feasible is the one that binds.
+ * Names the constraint that makes a household infeasible: the whole-week LP is re-solved without the weekday prep
+ * limit, then with one family of constraints left out at a time; the first whose removal makes it feasible is the
+ * one that binds.
  */
 export async function infeasibilityReason(
   input: WeekBoundInput,
   solver: LpSolver,
   filters: string,
 ): Promise<string> {
+  const unhurried = await solver.solve(buildWeekBoundModel({ ...input, maxPrepMinutesWeekday: Infinity }), {
+    relax: true,
+  });
+  if (unhurried.status === 'optimal') {
+    return `Too few recipes that fit ${filters} take ${input.maxPrepMinutesWeekday} minutes or less, so weekdays can't meet everyone's needs; allow more prep time.`;
+  }
   for (const family of CONSTRAINT_FAMILIES) {
     const relaxed = await solver.solve(buildWeekBoundModel({ ...input, relaxed: new Set([family]) }), {
       relax: true,
