@@ -9,13 +9,13 @@ import {
 import { accumulate, addTerm, type Expression, ModelBuilder } from './model-builder.ts';
 import { PLAN_NUTRIENTS } from './nutrients.ts';
 import { SLOTS, type Slot } from './plan-request.ts';
+import { maxSideGrams } from './planning-foods.ts';
 import type { MemberPlanTargets, PlanningFood, PlanningRecipe } from './planning-inputs.ts';
 
 /** Portions are whole quarter servings, up to three servings of one dish. */
 export const MAX_QUARTERS = 12;
 /** Everyone eats at least half a serving of each main meal; a snack may be skipped by a member. */
 const MIN_QUARTERS: Record<Slot, number> = { breakfast: 2, lunch: 2, dinner: 2, snack: 0 };
-const MAX_SIDE_GRAMS = 250;
 /** Objective: dollars, plus this much per kcal away from a member's target (100 kcal off ≈ 10 cents). */
 const DEVIATION_COST_PER_KCAL = 0.001;
 
@@ -115,7 +115,7 @@ export function buildDayModel(input: DayModelInput): DayModel {
   const sideVars: { member: number; food: PlanningFood; g: number }[] = [];
   input.members.forEach((_, m) => {
     for (const side of input.sides) {
-      const g = model.variable(`side:${m}:${side.food.id}`, 0, MAX_SIDE_GRAMS);
+      const g = model.variable(`side:${m}:${side.food.id}`, 0, maxSideGrams(side));
       for (const key of PLAN_NUTRIENTS) addTerm(perMember[m]?.[key] ?? new Map(), g, side.perGram[key]);
       addTerm(slotKcal[m]?.snack ?? new Map(), g, side.perGram.kcal);
       accumulate(foodUse, side.food.id, g, 1);

@@ -10,6 +10,7 @@ import {
 } from './plan-check-types.ts';
 import type { PlanRequest } from './plan-request.ts';
 import type { PlannedDay, PlannedMeal } from './plan-result.ts';
+import { MAX_DRIZZLE_GRAMS } from './planning-foods.ts';
 
 /** Ingredient grams are reported to 0.01 g, so a correct figure is within half of that; 0.01 leaves float slack. */
 const INGREDIENT_GRAMS_TOLERANCE = 0.01;
@@ -143,6 +144,11 @@ function checkRecipeMeal(
   }
 }
 
+/** Oil drizzled over a meal (at most MAX_DRIZZLE_GRAMS a day) is the one side that is not eaten as it is. */
+function isDrizzle(food: Food, grams: number): boolean {
+  return food.group === 'fat_oil' && grams <= MAX_DRIZZLE_GRAMS + 1e-9;
+}
+
 /** A side is one food, sized in grams, for exactly one member, and a food meant to be eaten as it is. */
 function checkSide(meal: PlannedMeal, data: PlanCheckData, day: number, report: Report): void {
   const foodId = meal.recipeId.slice(SIDE_PREFIX.length);
@@ -151,7 +157,9 @@ function checkSide(meal: PlannedMeal, data: PlanCheckData, day: number, report: 
   const [only] = meal.ingredients;
   const problems = [
     food === undefined ? `unknown food "${foodId}"` : '',
-    food !== undefined && !food.sideOk ? `${foodId} is not served as a side` : '',
+    food !== undefined && !food.sideOk && !isDrizzle(food, only?.grams ?? 0)
+      ? `${foodId} is not served as a side`
+      : '',
     meal.ingredients.length !== 1 || only?.foodId !== foodId ? `must have one ingredient, ${foodId}` : '',
     only !== undefined && !(only.grams > 0) ? `${only.grams} g` : '',
     eaters.length !== 1 || Object.keys(meal.portions).length !== 1 ? 'must be for exactly one member' : '',

@@ -44,7 +44,7 @@ export function toPlannedDays(
       meals.push({
         slot: 'snack',
         recipeId: `side:${side.food.food.id}`,
-        recipeName: `${side.food.food.name} (side)`,
+        recipeName: `${side.food.food.name} (${side.food.pantry ? 'drizzled over a meal' : 'side'})`,
         portions: { [name]: 1 },
         ingredients: [{ foodId: side.food.food.id, name: side.food.food.name, grams: side.grams }],
         prepMinutes: 0,

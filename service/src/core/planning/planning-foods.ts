@@ -31,7 +31,7 @@ export function planningFoods(foods: FoodDatabase): Map<string, PlanningFood> {
 
 /**
  * Foods a member may get as a side sized in grams (fruit, bread, yogurt, nuts…), after the hard filters: the
- * cheapest per kcal, and the best sources of protein and of fibre per kcal, so the day can be balanced.
+ * cheapest per kcal, per gram of protein and per gram of fibre, so a day can be balanced at least cost.
  */
 export function sideFoods(foods: ReadonlyMap<string, PlanningFood>, filters: HardFilters): PlanningFood[] {
   const allowed = allowedSides(foods, filters);
@@ -43,10 +43,38 @@ export function sideFoods(foods: ReadonlyMap<string, PlanningFood>, filters: Har
       picked.set(entry.food.id, entry);
     }
   };
-  take((entry) => entry.pricePerGram / entry.perGram.kcal, 3);
-  take((entry) => -entry.perGram.proteinG / entry.perGram.kcal + entry.pricePerGram / 100, 2);
-  take((entry) => -entry.perGram.fiberG / entry.perGram.kcal, 2);
+  const per = (nutrient: number, entry: PlanningFood) =>
+    nutrient > 0 ? entry.pricePerGram / nutrient : Infinity;
+  take((entry) => per(entry.perGram.kcal, entry), 3);
+  take((entry) => per(entry.perGram.proteinG, entry), 2);
+  take((entry) => per(entry.perGram.fiberG, entry), 2);
+  const oil = drizzleOil(foods, filters);
+  if (oil) picked.set(oil.food.id, oil);
   return [...picked.values()];
+}
+
+/**
+ * Legume-and-grain days often fall short of the 20 % fat floor; a drizzle of oil over a dish is how a cook fixes
+ * that. The cheapest oil the household may have is offered as a side of at most MAX_DRIZZLE_GRAMS a day.
+ */
+function drizzleOil(
+  foods: ReadonlyMap<string, PlanningFood>,
+  filters: HardFilters,
+): PlanningFood | undefined {
+  return [...foods.values()]
+    .filter(
+      (entry) => entry.food.group === 'fat_oil' && entry.perGram.fatG > 0.95 && foodFits(entry.food, filters),
+    )
+    .sort((a, b) => a.pricePerGram - b.pricePerGram || a.food.id.localeCompare(b.food.id))[0];
+}
+
+/** About a tablespoon and a half. */
+export const MAX_DRIZZLE_GRAMS = 20;
+const MAX_SIDE_GRAMS = 250;
+
+/** How much of a side one member may have in a day. */
+export function maxSideGrams(side: PlanningFood): number {
+  return side.pantry ? MAX_DRIZZLE_GRAMS : MAX_SIDE_GRAMS;
 }
 
 /** Every food that may be served as a side to this household. */

@@ -12,11 +12,11 @@ import {
 import { accumulate, addTerm, type Expression, ModelBuilder } from './model-builder.ts';
 import { PLAN_NUTRIENTS } from './nutrients.ts';
 import { SLOTS } from './plan-request.ts';
+import { maxSideGrams } from './planning-foods.ts';
 import type { MemberPlanTargets, PlanningFood, PlanningRecipe } from './planning-inputs.ts';
 import { MAX_USES_PER_WEEK } from './week-search.ts';
 
 const MIN_MAIN_QUARTERS = 2;
-const MAX_SIDE_GRAMS = 250;
 const WEEKDAYS = 5;
 
 export interface WeekBoundInput {
@@ -113,7 +113,7 @@ export function buildWeekBoundModel(input: WeekBoundInput): LinearModel {
       const totals = weekly[m];
       if (!expressions || !slots || !totals) return;
       for (const side of input.sides) {
-        const g = model.variable(`side:${c}:${m}:${side.food.id}`, 0, MAX_SIDE_GRAMS);
+        const g = model.variable(`side:${c}:${m}:${side.food.id}`, 0, maxSideGrams(side));
         for (const key of PLAN_NUTRIENTS) addTerm(expressions[key], g, side.perGram[key]);
         addTerm(slots.snack, g, side.perGram.kcal);
         accumulate(foodUse, side.food.id, g, count);

@@ -2,7 +2,7 @@ import type { LpSolver } from '../ports/lp-solver.port.ts';
 import { buildDayModel, type ChosenMeal, type ChosenSide } from './day-model.ts';
 import { SLOTS, type Slot } from './plan-request.ts';
 import type { MemberPlanTargets, PlanningFood, PlanningRecipe } from './planning-inputs.ts';
-import { weekCost } from './purchases.ts';
+import { freeGrams, weekCost } from './purchases.ts';
 import {
   type Combination,
   dayContext,
@@ -53,7 +53,10 @@ export async function planWeekDays(input: WeekInput): Promise<WeekOutcome> {
   let gap = 0;
   let proven = true;
   for (let index = 0; index < input.days; index++) {
-    const settled = await settleDay(input, combinations, index);
+    // What the rest of the week buys: settled days exactly (sides included), later days at nominal portions.
+    const later = combinations.map((day, i) => (i > index ? day : undefined));
+    const others = addGrams(weekGrams(days), nominalGrams(input, later));
+    const settled = await settleDay(input, combinations, index, freeGrams(others, input.foods));
     if (!settled) return { ok: false, day: index + 1, reason: 'no_solution' };
     days.push(settled.day);
     gap = Math.max(gap, settled.gap);
@@ -66,10 +69,11 @@ async function settleDay(
   input: WeekInput,
   combinations: (Combination | undefined)[],
   index: number,
+  free: ReadonlyMap<string, number>,
 ): Promise<{ day: PlannedWeekDay; gap: number; proven: boolean } | undefined> {
   const found = dayContext(input, combinations, index, new Set());
   if (!found.ok) return undefined;
-  const { free, uses, eligible } = found.context;
+  const { uses, eligible } = found.context;
   const chosen = combinations[index];
   // First the chosen recipes alone (portions and sides only), then with the best alternatives, and as a last
   // resort every eligible recipe: slower, but it finds a day whenever one exists.
@@ -124,6 +128,12 @@ function sidesFor(input: WeekInput, free: ReadonlyMap<string, number>): Planning
     if (food && input.sideCandidates.has(foodId)) sides.set(foodId, food);
   }
   return [...sides.values()];
+}
+
+function addGrams(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): Map<string, number> {
+  const sum = new Map(a);
+  for (const [foodId, grams] of b) sum.set(foodId, (sum.get(foodId) ?? 0) + grams);
+  return sum;
 }
 
 /** Grams of each food the settled days use (portions × recipe grams, plus sides). */
