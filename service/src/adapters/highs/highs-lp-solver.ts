@@ -40,6 +40,7 @@ export class HighsLpSolver implements LpSolver {
         ...(options.timeLimitSeconds !== undefined ? { time_limit: options.timeLimitSeconds } : {}),
         ...(options.mipRelativeGap !== undefined ? { mip_rel_gap: options.mipRelativeGap } : {}),
       });
+      if (options.initial) native.setSolution({ colValue: [...options.initial] });
       const run = native.run();
       const status = run.modelStatus as number;
       const isMip = !options.relax && model.variables.some((variable) => variable.integer);

@@ -9,8 +9,9 @@ import { type PlanRequest, SLOTS } from './plan-request.ts';
 import type { PlanResult } from './plan-result.ts';
 import { allowedSides, planningFoods, shortfallPrices, sideFoods } from './planning-foods.ts';
 import type { PlanningFood, RecipeSource } from './planning-inputs.ts';
+import { weekCost } from './purchases.ts';
 import { buildWeekBoundModel } from './week-bound.ts';
-import { planWeekDays, type WeekInput } from './week-planner.ts';
+import { planWeekDays, polishWeek, type WeekInput, weekGrams } from './week-planner.ts';
 
 export interface PlannerDeps {
   foods: FoodDatabase;
@@ -92,7 +93,15 @@ export async function planWeek(request: PlanRequest, deps: PlannerDeps): Promise
     return empty(`I couldn't fit a day's meals to everyone's targets (day ${best.day}).`, membersOut);
   }
   const memberNames = members.map((member) => member.name);
-  const days = toPlannedDays(best.days, memberNames, foods);
+  const weekInput = { ...input, preferred: usedRecipes(boundModel, bound.values) };
+  // Over budget: let HiGHS trade recipes between days over the whole week, widening the choice each round.
+  let chosen = best.days;
+  for (let round = 1; round <= POLISH_ROUNDS && weekCost(weekGrams(chosen), foods) > budget; round++) {
+    const polished = await polishWeek(weekInput, chosen, 2 * round);
+    if (polished === chosen) break;
+    chosen = polished;
+  }
+  const days = toPlannedDays(chosen, memberNames, foods);
   const groceryList = buildGroceryList(gramsByFood(days), deps.foods);
   const total = groceryTotal(groceryList);
   const withinBudget = total <= budget + 1e-9;
@@ -116,6 +125,9 @@ export async function planWeek(request: PlanRequest, deps: PlannerDeps): Promise
     notes: withinBudget ? PLAN_NOTES : [],
   };
 }
+
+/** Whole-week polishing rounds when the day-by-day plan is over budget (each up to a couple of seconds). */
+const POLISH_ROUNDS = 3;
 
 const PLAN_NOTES = [
   'Prices are estimates; pantry staples (spices, oils, condiments) are costed by the amount used.',

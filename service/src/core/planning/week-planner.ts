@@ -1,8 +1,10 @@
 import type { LpSolver } from '../ports/lp-solver.port.ts';
-import { buildDayModel, type ChosenMeal, type ChosenSide } from './day-model.ts';
+import { marginalCost, slotRecipes } from './candidate-pool.ts';
+import { buildDayModel, type DayPlan } from './day-model.ts';
 import { SLOTS, type Slot } from './plan-request.ts';
 import type { MemberPlanTargets, PlanningFood, PlanningRecipe } from './planning-inputs.ts';
 import { freeGrams, weekCost } from './purchases.ts';
+import { buildWeekModel } from './week-model.ts';
 import {
   type Combination,
   dayContext,
@@ -30,13 +32,10 @@ export interface WeekInput extends SearchInput {
   timeLimitSeconds: number;
 }
 
-export interface PlannedWeekDay {
-  meals: ChosenMeal[];
-  sides: ChosenSide[];
-}
+export type { DayPlan as PlannedWeekDay } from './day-model.ts';
 
 export type WeekOutcome =
-  | { ok: true; days: PlannedWeekDay[]; cost: number; gap: number; proven: boolean }
+  | { ok: true; days: DayPlan[]; cost: number; gap: number; proven: boolean }
   | { ok: false; day: number; slot?: Slot; reason: 'no_recipes' | 'no_solution' };
 
 /**
@@ -49,7 +48,7 @@ export async function planWeekDays(input: WeekInput): Promise<WeekOutcome> {
   const search = searchWeek(input);
   if (!search.ok) return { ok: false, day: search.day, slot: search.slot, reason: 'no_recipes' };
   const combinations: (Combination | undefined)[] = [...search.days];
-  const days: PlannedWeekDay[] = [];
+  const days: DayPlan[] = [];
   let gap = 0;
   let proven = true;
   for (let index = 0; index < input.days; index++) {
@@ -65,12 +64,66 @@ export async function planWeekDays(input: WeekInput): Promise<WeekOutcome> {
   return { ok: true, days, cost: weekCost(weekGrams(days), input.foods), gap, proven };
 }
 
+/** How long the whole-week polish may search, and how many extra cheap recipes per slot it may bring in. */
+const POLISH_SECONDS = 2;
+const POLISH_EXTRA = 2;
+
+/**
+ * Re-solves the week as one MILP over a small candidate set — every recipe the plan already uses in that slot, the
+ * recipes the LP bound favours, and the cheapest few — started from the plan itself, so HiGHS can only return the
+ * same week or a cheaper one. Used when the day-by-day plan is over budget.
+ */
+export async function polishWeek(
+  input: WeekInput,
+  days: readonly DayPlan[],
+  extra = POLISH_EXTRA,
+): Promise<DayPlan[]> {
+  const candidates = days.map((_, index) => {
+    const bySlot = new Map<Slot, PlanningRecipe[]>();
+    for (const slot of SLOTS) {
+      const allowed = slotRecipes(input.recipes, slot, {
+        weekday: index < 5,
+        maxPrepMinutesWeekday: input.maxPrepMinutesWeekday,
+        exclude: new Set(),
+      });
+      const used = new Set(
+        days.flatMap((day) => day.meals.filter((meal) => meal.slot === slot).map((meal) => meal.recipe.id)),
+      );
+      const cheapest = [...allowed]
+        .sort(
+          (a, b) =>
+            marginalCost(a, input.foods, new Map()) / a.perServing.kcal -
+            marginalCost(b, input.foods, new Map()) / b.perServing.kcal,
+        )
+        .slice(0, extra)
+        .map((recipe) => recipe.id);
+      const keep = new Set([...used, ...cheapest, ...input.preferred]);
+      bySlot.set(
+        slot,
+        allowed.filter((recipe) => keep.has(recipe.id)),
+      );
+    }
+    return bySlot;
+  });
+  const week = buildWeekModel({ members: input.members, candidates, sides: input.sides, foods: input.foods });
+  const solution = await input.solver.solve(week.model, {
+    timeLimitSeconds: POLISH_SECONDS,
+    mipRelativeGap: 0.01,
+    initial: week.encode(days),
+  });
+  if (solution.status !== 'optimal' && solution.status !== 'feasible') return [...days];
+  const polished = week.decode(solution);
+  return weekCost(weekGrams(polished), input.foods) < weekCost(weekGrams(days), input.foods) - 0.005
+    ? polished
+    : [...days];
+}
+
 async function settleDay(
   input: WeekInput,
   combinations: (Combination | undefined)[],
   index: number,
   free: ReadonlyMap<string, number>,
-): Promise<{ day: PlannedWeekDay; gap: number; proven: boolean } | undefined> {
+): Promise<{ day: DayPlan; gap: number; proven: boolean } | undefined> {
   const found = dayContext(input, combinations, index, new Set());
   if (!found.ok) return undefined;
   const { uses, eligible } = found.context;
@@ -137,7 +190,7 @@ function addGrams(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>
 }
 
 /** Grams of each food the settled days use (portions × recipe grams, plus sides). */
-export function weekGrams(days: readonly PlannedWeekDay[]): Map<string, number> {
+export function weekGrams(days: readonly DayPlan[]): Map<string, number> {
   const grams = new Map<string, number>();
   const add = (foodId: string, amount: number) => grams.set(foodId, (grams.get(foodId) ?? 0) + amount);
   for (const day of days) {

@@ -33,6 +33,8 @@ export interface SolveOptions {
   mipRelativeGap?: number;
   /** Solve the relaxation: every integer variable continuous. */
   relax?: boolean;
+  /** A known feasible solution (values in model order) to start branch-and-bound from. */
+  initial?: readonly number[];
 }
 
 export type LpStatus = 'optimal' | 'feasible' | 'infeasible' | 'unbounded' | 'no_solution' | 'error';
