@@ -18,6 +18,7 @@ import {
 const REPEAT_PENALTY = 0.4;
 /** Combinations per day whose recipes the exact MILP may choose among; more if those cannot be made to fit. */
 const SETTLE_COMBINATIONS = [0, 3, 12];
+const FULL_POOL_SECONDS = 2;
 
 export interface WeekInput extends SearchInput {
   members: readonly MemberPlanTargets[];
@@ -65,7 +66,7 @@ export async function planWeekDays(input: WeekInput): Promise<WeekOutcome> {
 }
 
 /** How long the whole-week polish may search, and how many extra cheap recipes per slot it may bring in. */
-const POLISH_SECONDS = 2;
+const POLISH_SECONDS = 1.5;
 const POLISH_EXTRA = 2;
 
 /**
@@ -106,6 +107,7 @@ export async function polishWeek(
     return bySlot;
   });
   const week = buildWeekModel({ members: input.members, candidates, sides: input.sides, foods: input.foods });
+  const t0 = Date.now();
   const solution = await input.solver.solve(week.model, {
     timeLimitSeconds: POLISH_SECONDS,
     mipRelativeGap: 0.01,
@@ -148,7 +150,7 @@ async function settleDay(
     attempts.push(candidates);
   }
   attempts.push(eligible);
-  for (const candidates of attempts) {
+  for (const [attempt, candidates] of attempts.entries()) {
     if (SLOTS.some((slot) => (candidates.get(slot) ?? []).length === 0)) continue;
     const dayModel = buildDayModel({
       members: input.members,
@@ -159,9 +161,11 @@ async function settleDay(
       penalties: new Map([...uses].map(([id]) => [id, REPEAT_PENALTY])),
       packageIntegers: input.members.length <= 2,
     });
+    const last = attempt === attempts.length - 1;
     const solution = await input.solver.solve(dayModel.model, {
-      timeLimitSeconds: input.timeLimitSeconds,
-      mipRelativeGap: 0.005,
+      // Every eligible recipe makes a large model: take its best feasible day within a short limit.
+      timeLimitSeconds: last ? FULL_POOL_SECONDS : input.timeLimitSeconds,
+      mipRelativeGap: last ? 0.02 : 0.005,
     });
     if (solution.status !== 'optimal' && solution.status !== 'feasible') continue;
     const day = dayModel.decode(solution);
