@@ -165,7 +165,7 @@ async function settleDay(
     const solution = await input.solver.solve(dayModel.model, {
       // Every eligible recipe makes a large model: take its best feasible day within a short limit.
       timeLimitSeconds: last ? FULL_POOL_SECONDS : input.timeLimitSeconds,
-      mipRelativeGap: last ? 0.02 : 0.005,
+      mipRelativeGap: 0.02,
     });
     if (solution.status !== 'optimal' && solution.status !== 'feasible') continue;
     const day = dayModel.decode(solution);
