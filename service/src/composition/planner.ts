@@ -1,14 +1,17 @@
 import { HighsLpSolver } from '../adapters/highs/highs-lp-solver.ts';
 import { type FoodDatabase, loadFoodDatabase } from '../core/nutrition/food-database.ts';
 import { loadRecipeDatabase, type RecipeDatabase } from '../core/nutrition/recipe-database.ts';
-import type { PlanRequest } from '../core/planning/plan-request.ts';
+import type { PlanRequest, Slot } from '../core/planning/plan-request.ts';
 import type { PlanResult } from '../core/planning/plan-result.ts';
 import { planWeek } from '../core/planning/plan-week.ts';
 import type { PlanningRecipe, RecipeSource } from '../core/planning/planning-inputs.ts';
+import { swapMeal } from '../core/planning/swap-meal.ts';
 import type { LpSolver } from '../core/ports/lp-solver.port.ts';
 
 export interface Planner {
   planWeek(request: PlanRequest): Promise<PlanResult>;
+  /** Another recipe for one slot of one day, with every other meal locked. */
+  swapMeal(request: PlanRequest, plan: PlanResult, target: { day: number; slot: Slot }): Promise<PlanResult>;
   foods: FoodDatabase;
   recipes: RecipeDatabase;
 }
@@ -19,11 +22,12 @@ export function composePlanner(options: { solver?: LpSolver } = {}): Planner {
   const recipes = loadRecipeDatabase(foods);
   const solver = options.solver ?? new HighsLpSolver();
   const source = recipeSource(recipes);
+  const deps = { foods, recipes: source, solver, now: () => performance.now() };
   return {
     foods,
     recipes,
-    planWeek: (request) =>
-      planWeek(request, { foods, recipes: source, solver, now: () => performance.now() }),
+    planWeek: (request) => planWeek(request, deps),
+    swapMeal: (request, plan, target) => swapMeal(request, plan, target, deps),
   };
 }
 

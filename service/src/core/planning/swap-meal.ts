@@ -1,0 +1,130 @@
+import { slotRecipes } from './candidate-pool.ts';
+import { buildDayModel, type ChosenMeal, type ChosenSide, type DayPlan } from './day-model.ts';
+import { assemblePlan } from './plan-assembly.ts';
+import { infeasiblePlan, type PlannerDeps, planContext } from './plan-context.ts';
+import { describeFilters } from './plan-reasons.ts';
+import type { PlanRequest, Slot } from './plan-request.ts';
+import { SLOTS } from './plan-request.ts';
+import type { PlannedDay, PlanResult } from './plan-result.ts';
+import type { PlanningRecipe } from './planning-inputs.ts';
+import { freeGrams } from './purchases.ts';
+import { type WeekInput, weekGrams } from './week-planner.ts';
+import { MAX_USES_PER_WEEK } from './week-search.ts';
+
+const SWAP_TIME_LIMIT_SECONDS = 2;
+const SIDE_PREFIX = 'side:';
+
+/**
+ * Replaces one meal of a plan: every other meal of the week stays exactly as it is (recipes, and on other days
+ * portions and sides too), and that day is re-solved exactly with any other recipe for the slot that keeps the week's
+ * rules — so portions on the day may shift to keep everyone inside their targets.
+ */
+export async function swapMeal(
+  request: PlanRequest,
+  plan: PlanResult,
+  target: { day: number; slot: Slot },
+  deps: PlannerDeps,
+): Promise<PlanResult> {
+  const started = deps.now();
+  const context = planContext(request, deps);
+  if (!context.ok) return infeasiblePlan(context.reason, context, deps.now() - started);
+  const { input } = context;
+  const days = plan.days.map((day) => toDayPlan(day, input));
+  const index = target.day - 1;
+  const today = days[index];
+  if (!today) return infeasiblePlan(`Day ${target.day} is not in this plan.`, context, deps.now() - started);
+
+  const others = days.filter((_, i) => i !== index);
+  const uses = new Map<string, number>();
+  for (const day of others)
+    for (const meal of day.meals) uses.set(meal.recipe.id, (uses.get(meal.recipe.id) ?? 0) + 1);
+  const current = today.meals.find((meal) => meal.slot === target.slot)?.recipe.id;
+  const candidates = new Map<Slot, PlanningRecipe[]>();
+  for (const slot of SLOTS) {
+    const kept = today.meals.find((meal) => meal.slot === slot);
+    if (slot !== target.slot && kept) {
+      candidates.set(slot, [kept.recipe]);
+      continue;
+    }
+    const neighbours =
+      slot === 'dinner' ? [days[index - 1], days[index + 1]].map((day) => dinnerOf(day)) : [];
+    const sameDay = today.meals.filter((meal) => meal.slot !== slot).map((meal) => meal.recipe.id);
+    const exclude = new Set([
+      ...(slot === target.slot && current ? [current] : []),
+      ...[...uses].filter(([, count]) => count >= MAX_USES_PER_WEEK).map(([id]) => id),
+      ...neighbours.filter((id): id is string => id !== undefined),
+      ...sameDay,
+    ]);
+    candidates.set(
+      slot,
+      slotRecipes(input.recipes, slot, {
+        weekday: index < 5,
+        maxPrepMinutesWeekday: input.maxPrepMinutesWeekday,
+        exclude,
+      }),
+    );
+  }
+  const noOther = () =>
+    infeasiblePlan(
+      `No other ${target.slot} that fits ${describeFilters(context.filters)} keeps day ${target.day} within everyone's targets.`,
+      context,
+      deps.now() - started,
+      plan.solver.lpBound,
+    );
+  if ((candidates.get(target.slot) ?? []).length === 0) return noOther();
+  const dayModel = buildDayModel({
+    members: input.members,
+    candidates,
+    sides: input.sides,
+    foods: input.foods,
+    free: freeGrams(weekGrams(others), input.foods),
+    penalties: new Map(),
+    packageIntegers: input.members.length <= 2,
+  });
+  const solution = await input.solver.solve(dayModel.model, {
+    timeLimitSeconds: SWAP_TIME_LIMIT_SECONDS,
+    mipRelativeGap: 0.01,
+  });
+  if (solution.status !== 'optimal' && solution.status !== 'feasible') return noOther();
+  const swapped = days.map((day, i) => (i === index ? dayModel.decode(solution) : day));
+  return assemblePlan(
+    {
+      days: swapped,
+      members: context.members,
+      budget: context.budget,
+      lpBound: plan.solver.lpBound,
+      proven: solution.status === 'optimal',
+      ms: deps.now() - started,
+    },
+    input.foods,
+    deps.foods,
+  );
+}
+
+function dinnerOf(day: DayPlan | undefined): string | undefined {
+  return day?.meals.find((meal) => meal.slot === 'dinner')?.recipe.id;
+}
+
+/** Reads a reported day back into the planner's terms (recipes, quarter portions per member, sides). */
+function toDayPlan(day: PlannedDay, input: WeekInput): DayPlan {
+  const names = input.members.map((member) => member.name);
+  const meals: ChosenMeal[] = [];
+  const sides: ChosenSide[] = [];
+  for (const meal of day.meals) {
+    if (meal.recipeId.startsWith(SIDE_PREFIX)) {
+      const food = input.foods.get(meal.recipeId.slice(SIDE_PREFIX.length));
+      const member = names.findIndex((name) => (meal.portions[name] ?? 0) > 0);
+      const grams = meal.ingredients[0]?.grams ?? 0;
+      if (food && member >= 0) sides.push({ member, food, grams });
+      continue;
+    }
+    const recipe = input.recipes.find((candidate) => candidate.id === meal.recipeId);
+    if (!recipe) throw new Error(`Recipe ${meal.recipeId} no longer fits this household`);
+    meals.push({
+      slot: meal.slot,
+      recipe,
+      quarters: names.map((name) => Math.round((meal.portions[name] ?? 0) * 4)),
+    });
+  }
+  return { meals, sides };
+}
