@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ALLERGENS as PROFILE_ALLERGENS } from '../domain/profile.ts';
 import type { Allergen } from './allergens.ts';
 import { MEAL_SLOTS, type MealSlot, RECIPE_DIETS, type Recipe } from './recipe.ts';
 import { loadRecipeDatabase } from './recipe-database.ts';
@@ -9,18 +10,8 @@ import { energyShares, type RecipeNutrients } from './recipe-nutrition.ts';
  * these sets bound every other allergy mix. The planner must still find a varied week (a recipe at most twice) whose
  * days meet the AMDR, so each slot needs enough recipes and together they must allow protein-rich days.
  */
-const ALL_PROFILE_ALLERGIES: readonly Allergen[] = [
-  'milk',
-  'egg',
-  'fish',
-  'shellfish',
-  'tree_nut',
-  'peanut',
-  'wheat',
-  'soy',
-  'sesame',
-  'gluten',
-];
+/** Every allergy a profile can name (the US major 9 plus gluten). */
+const ALL_PROFILE_ALLERGIES: readonly Allergen[] = PROFILE_ALLERGENS;
 const MINIMUM_PER_SLOT: Record<MealSlot, number> = { breakfast: 4, lunch: 4, dinner: 5, snack: 4 };
 
 const db = loadRecipeDatabase();
