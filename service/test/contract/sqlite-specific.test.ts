@@ -7,6 +7,7 @@ import { openSqliteStores } from '../../src/adapters/sqlite/index.ts';
 import { MIGRATIONS } from '../../src/adapters/sqlite/migrations/index.ts';
 import type { Stores } from '../../src/core/ports/stores.ts';
 import { aConsent, aMessage, at, aUser, expectStoreError } from './contract-support.ts';
+import { aStoredPlan } from './plan-store.contract.ts';
 
 describe('SQLite stores', () => {
   let dir: string;
@@ -145,6 +146,14 @@ describe('SQLite stores', () => {
       withRawDb((db) => db.exec('UPDATE consent_records SET granted = 7'));
       await expectStoreError(stores.consent.latest('+15555550101', 'messaging'), 'corrupt_row');
       await expectStoreError(stores.consent.history('+15555550101'), 'corrupt_row');
+    });
+
+    it('a stored plan whose status breaks the plan schema', async () => {
+      const stores = open();
+      const plan = aStoredPlan();
+      await stores.plans.save(plan);
+      withRawDb((db) => db.exec(`UPDATE plans SET plan = json_set(plan, '$.status', 'great')`));
+      await expectStoreError(stores.plans.byToken(plan.token, new Date(plan.createdAt)), 'corrupt_row');
     });
 
     it('a webhook receipt with a partial response', async () => {

@@ -8,6 +8,7 @@ import { describeConsentStoreContract } from './consent-store.contract.ts';
 import type { MakeStores } from './contract-support.ts';
 import { describeDialogueStoreContract } from './dialogue-store.contract.ts';
 import { describeMessageLogContract } from './message-log.contract.ts';
+import { describePlanStoreContract } from './plan-store.contract.ts';
 import { describeUserStoreContract } from './user-store.contract.ts';
 import { describeWebhookReceiptStoreContract } from './webhook-receipt-store.contract.ts';
 
@@ -17,6 +18,7 @@ const contracts = [
   describeMessageLogContract,
   describeConsentStoreContract,
   describeWebhookReceiptStoreContract,
+  describePlanStoreContract,
 ];
 
 const memory: MakeStores = async () => ({ stores: createMemoryStores(), cleanup: async () => {} });

@@ -2,6 +2,7 @@ import type { Stores } from '../../core/ports/stores.ts';
 import { MemoryConsentStore } from './memory-consent-store.ts';
 import { MemoryDialogueStore } from './memory-dialogue-store.ts';
 import { MemoryMessageLog } from './memory-message-log.ts';
+import { MemoryPlanStore } from './memory-plan-store.ts';
 import { MemoryUserStore } from './memory-user-store.ts';
 import { MemoryWebhookReceiptStore } from './memory-webhook-receipt-store.ts';
 
@@ -17,6 +18,7 @@ export function createMemoryStores(): Stores {
     messages: new MemoryMessageLog(),
     consent: new MemoryConsentStore(),
     webhookReceipts: new MemoryWebhookReceiptStore(),
+    plans: new MemoryPlanStore(),
     async close() {},
   };
 }

@@ -6,6 +6,7 @@ import { SqliteConsentStore } from './sqlite-consent-store.ts';
 import { openDatabase } from './sqlite-database.ts';
 import { SqliteDialogueStore } from './sqlite-dialogue-store.ts';
 import { SqliteMessageLog } from './sqlite-message-log.ts';
+import { SqlitePlanStore } from './sqlite-plan-store.ts';
 import { SqliteUserStore } from './sqlite-user-store.ts';
 import { SqliteWebhookReceiptStore } from './sqlite-webhook-receipt-store.ts';
 
@@ -36,6 +37,7 @@ export function openSqliteStores(options: SqliteStoresOptions): Stores {
     messages: new SqliteMessageLog(db),
     consent: new SqliteConsentStore(db),
     webhookReceipts: new SqliteWebhookReceiptStore(db),
+    plans: new SqlitePlanStore(db),
     async close() {
       if (db.open) db.close();
     },

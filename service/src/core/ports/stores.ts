@@ -1,6 +1,7 @@
 import type { ConsentStore } from './consent-store.port.ts';
 import type { DialogueStore } from './dialogue-store.port.ts';
 import type { MessageLog } from './message-log.port.ts';
+import type { PlanStore } from './plan-store.port.ts';
 import type { UserStore } from './user-store.port.ts';
 import type { WebhookReceiptStore } from './webhook-receipt-store.port.ts';
 
@@ -13,5 +14,6 @@ export interface Stores {
   messages: MessageLog;
   consent: ConsentStore;
   webhookReceipts: WebhookReceiptStore;
+  plans: PlanStore;
   close(): Promise<void>;
 }

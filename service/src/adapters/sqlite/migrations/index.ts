@@ -1,7 +1,8 @@
 import { initialMigration } from './001-initial.ts';
+import { plansMigration } from './002-plans.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
 
 /** Every migration, oldest first. Append new ones; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initialMigration];
+export const MIGRATIONS: readonly Migration[] = [initialMigration, plansMigration];
