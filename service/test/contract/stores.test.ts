@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe } from 'vitest';
 import { createMemoryStores } from '../../src/adapters/memory/index.ts';
 import { openSqliteStores } from '../../src/adapters/sqlite/index.ts';
+import { describeCommitContract } from './commit.contract.ts';
 import { describeConsentStoreContract } from './consent-store.contract.ts';
 import type { MakeStores } from './contract-support.ts';
 import { describeDialogueStoreContract } from './dialogue-store.contract.ts';
@@ -13,6 +14,7 @@ import { describeUserStoreContract } from './user-store.contract.ts';
 import { describeWebhookReceiptStoreContract } from './webhook-receipt-store.contract.ts';
 
 const contracts = [
+  describeCommitContract,
   describeUserStoreContract,
   describeDialogueStoreContract,
   describeMessageLogContract,

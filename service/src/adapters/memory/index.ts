@@ -1,4 +1,5 @@
 import type { Stores } from '../../core/ports/stores.ts';
+import { memoryCommit } from './memory-commit.ts';
 import { MemoryConsentStore } from './memory-consent-store.ts';
 import { MemoryDialogueStore } from './memory-dialogue-store.ts';
 import { MemoryMessageLog } from './memory-message-log.ts';
@@ -11,7 +12,7 @@ import { MemoryWebhookReceiptStore } from './memory-webhook-receipt-store.ts';
  * Data is copied in and out, so a caller mutating an object never changes what is stored.
  */
 export function createMemoryStores(): Stores {
-  return {
+  const stores: Omit<Stores, 'commit'> = {
     kind: 'memory',
     users: new MemoryUserStore(),
     dialogue: new MemoryDialogueStore(),
@@ -21,4 +22,5 @@ export function createMemoryStores(): Stores {
     plans: new MemoryPlanStore(),
     async close() {},
   };
+  return { ...stores, commit: (writes) => memoryCommit(stores, writes) };
 }

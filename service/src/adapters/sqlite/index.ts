@@ -2,6 +2,7 @@ import type { Clock } from '../../core/ports/clock.port.ts';
 import type { Stores } from '../../core/ports/stores.ts';
 import { applyMigrations } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
+import { sqliteCommit } from './sqlite-commit.ts';
 import { SqliteConsentStore } from './sqlite-consent-store.ts';
 import { openDatabase } from './sqlite-database.ts';
 import { SqliteDialogueStore } from './sqlite-dialogue-store.ts';
@@ -30,14 +31,21 @@ export function openSqliteStores(options: SqliteStoresOptions): Stores {
     db.close();
     throw error;
   }
-  return {
-    kind: 'sqlite',
+  const writers = {
     users: new SqliteUserStore(db),
     dialogue: new SqliteDialogueStore(db),
     messages: new SqliteMessageLog(db),
     consent: new SqliteConsentStore(db),
+  };
+  const commit = sqliteCommit(db, writers);
+  return {
+    kind: 'sqlite',
+    ...writers,
     webhookReceipts: new SqliteWebhookReceiptStore(db),
     plans: new SqlitePlanStore(db),
+    async commit(writes) {
+      return commit(writes);
+    },
     async close() {
       if (db.open) db.close();
     },

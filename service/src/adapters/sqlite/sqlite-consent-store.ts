@@ -37,6 +37,11 @@ export class SqliteConsentStore implements ConsentStore {
   }
 
   async append(record: ConsentRecord): Promise<void> {
+    this.appendNow(record);
+  }
+
+  /** Synchronous, so a transaction can run it with other writes. */
+  appendNow(record: ConsentRecord): void {
     this.#insert.run({
       subject: record.subject,
       purpose: record.purpose,

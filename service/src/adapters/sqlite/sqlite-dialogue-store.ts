@@ -38,6 +38,11 @@ export class SqliteDialogueStore implements DialogueStore {
   }
 
   async save(userId: string, state: unknown, expectedVersion: number): Promise<SaveResult> {
+    return this.saveNow(userId, state, expectedVersion);
+  }
+
+  /** Synchronous, so a transaction can run it with other writes. */
+  saveNow(userId: string, state: unknown, expectedVersion: number): SaveResult {
     const json = JSON.stringify(state ?? null);
     const result =
       expectedVersion === 0

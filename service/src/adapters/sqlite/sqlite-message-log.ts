@@ -43,6 +43,11 @@ export class SqliteMessageLog implements MessageLog {
   }
 
   async append(entry: MessageLogEntry): Promise<void> {
+    this.appendNow(entry);
+  }
+
+  /** Synchronous, so a transaction can run it with other writes. */
+  appendNow(entry: MessageLogEntry): void {
     this.#insert.run({
       id: entry.id,
       user_id: entry.userId,
@@ -71,6 +76,10 @@ export class SqliteMessageLog implements MessageLog {
   }
 
   async deleteForUser(userId: string): Promise<void> {
+    this.deleteForUserNow(userId);
+  }
+
+  deleteForUserNow(userId: string): void {
     this.#deleteForUser.run(userId);
   }
 }

@@ -55,6 +55,11 @@ export class SqliteUserStore implements UserStore {
   }
 
   async update(user: User): Promise<void> {
+    this.updateNow(user);
+  }
+
+  /** Synchronous, so a transaction can run it with other writes. */
+  updateNow(user: User): void {
     const result = withConflictAsStoreError(user.id, () => this.#update.run(toParams(user)));
     if (result.changes === 0) throw new StoreError('not_found', `user ${user.id} does not exist`);
   }

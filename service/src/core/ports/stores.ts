@@ -1,9 +1,22 @@
+import type { ConsentRecord } from '../domain/consent.ts';
+import type { MessageLogEntry } from '../domain/message.ts';
+import type { User } from '../domain/user.ts';
 import type { ConsentStore } from './consent-store.port.ts';
 import type { DialogueStore } from './dialogue-store.port.ts';
 import type { MessageLog } from './message-log.port.ts';
 import type { PlanStore } from './plan-store.port.ts';
 import type { UserStore } from './user-store.port.ts';
 import type { WebhookReceiptStore } from './webhook-receipt-store.port.ts';
+
+/** One write of an inbound message's outcome; `commit` applies a list of them all or nothing. */
+export type StoreWrite =
+  | { kind: 'dialogue'; userId: string; state: unknown; expectedVersion: number }
+  | { kind: 'user'; user: User }
+  | { kind: 'consent'; record: ConsentRecord }
+  | { kind: 'message'; entry: MessageLogEntry }
+  | { kind: 'delete_messages'; userId: string };
+
+export type CommitResult = { ok: true } | { ok: false; reason: 'version_conflict' };
 
 /** Every store the product needs, as one adapter family provides them. */
 export interface Stores {
@@ -15,5 +28,10 @@ export interface Stores {
   consent: ConsentStore;
   webhookReceipts: WebhookReceiptStore;
   plans: PlanStore;
+  /**
+   * Applies the writes as one unit: either all of them or, when a dialogue write finds another version stored
+   * (a racing message won), none. SQLite runs them in one transaction; DynamoDB will use TransactWriteItems.
+   */
+  commit(writes: readonly StoreWrite[]): Promise<CommitResult>;
   close(): Promise<void>;
 }

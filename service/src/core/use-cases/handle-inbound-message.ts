@@ -7,7 +7,7 @@ import type { Channel, User } from '../domain/user.ts';
 import type { Clock, IdGenerator } from '../ports/clock.port.ts';
 import type { Logger } from '../ports/logger.port.ts';
 import { StoreError } from '../ports/store-error.ts';
-import type { Stores } from '../ports/stores.ts';
+import type { Stores, StoreWrite } from '../ports/stores.ts';
 
 export interface InboundMessage {
   channel: Channel;
@@ -63,12 +63,22 @@ export async function handleInboundMessage(
       },
       deps.conversation,
     );
-    const saved = await deps.stores.dialogue.save(current.id, decision.state, stored?.version ?? 0);
-    if (!saved.ok) {
+    const outcome = outcomeOf(deps, message, current, decision);
+    const committed = await deps.stores.commit([
+      { kind: 'dialogue', userId: current.id, state: decision.state, expectedVersion: stored?.version ?? 0 },
+      ...outcome.writes,
+    ]);
+    if (!committed.ok) {
       deps.logger.info('dialogue_version_conflict', { userId: current.id, attempt });
       continue;
     }
-    return { replies: await commit(deps, message, current, decision) };
+    deps.logger.info('inbound_handled', {
+      userId: current.id,
+      channel: message.channel,
+      stage: decision.state.stage,
+      replies: outcome.replies.length,
+    });
+    return { replies: outcome.replies };
   }
   throw new StoreError(
     'conflict',
@@ -115,79 +125,73 @@ function consentSubject(user: User): string {
   return user.phone ?? `web:${user.webSessionId ?? user.id}`;
 }
 
-async function commit(
+/**
+ * Everything a decision writes, as one list for the store to apply with the dialogue state (all or nothing), and
+ * the replies as sent. Message bodies are written only after consent, with their expiry.
+ */
+function outcomeOf(
   deps: HandleInboundDeps,
   message: InboundMessage,
   user: User,
   decision: Decision,
-): Promise<string[]> {
+): { writes: StoreWrite[]; replies: string[] } {
   const now = deps.clock.now();
-  const subject = consentSubject(user);
-  for (const change of decision.consentChanges) {
-    await deps.stores.consent.append({
-      subject,
+  const writes: StoreWrite[] = decision.consentChanges.map((change) => ({
+    kind: 'consent',
+    record: {
+      subject: consentSubject(user),
       purpose: change.purpose,
       granted: change.granted,
       method: `${message.channel}:${change.method}`,
       textVersion: CONSENT_TEXT_VERSION,
       at: now.toISOString(),
-    });
-  }
+    },
+  }));
   const profile = decision.eraseProfile ? {} : decision.profile;
   if (
     JSON.stringify(profile) !== JSON.stringify(user.profile) ||
     decision.locale !== user.locale ||
     message.channel !== user.lastChannel
   ) {
-    await deps.stores.users.update({
-      ...user,
-      profile,
-      locale: decision.locale,
-      lastChannel: message.channel,
-      updatedAt: now.toISOString(),
+    writes.push({
+      kind: 'user',
+      user: {
+        ...user,
+        profile,
+        locale: decision.locale,
+        lastChannel: message.channel,
+        updatedAt: now.toISOString(),
+      },
     });
   }
-  if (decision.eraseProfile) await deps.stores.messages.deleteForUser(user.id);
+  if (decision.eraseProfile) writes.push({ kind: 'delete_messages', userId: user.id });
   const logBodies = decision.mayLogBodies && !decision.eraseProfile;
-  if (logBodies) await logMessage(deps, user.id, message.channel, 'in', message.text, now);
-  const replies: string[] = [];
-  for (const reply of decision.replies) {
-    const id = logBodies ? await logMessage(deps, user.id, message.channel, 'out', reply, now) : undefined;
-    replies.push(fitForChannel(deps, message.channel, reply, id));
-  }
-  deps.logger.info('inbound_handled', {
-    userId: user.id,
-    channel: message.channel,
-    stage: decision.state.stage,
-    replies: replies.length,
-  });
-  return replies;
+  const entry = (direction: 'in' | 'out', body: string) => {
+    const expiresAt = new Date(now.getTime() + deps.messageRetentionDays * 86_400_000);
+    const id = deps.ids.next();
+    writes.push({
+      kind: 'message',
+      entry: {
+        id,
+        userId: user.id,
+        direction,
+        channel: message.channel,
+        body,
+        at: now.toISOString(),
+        expiresAt: expiresAt.toISOString(),
+      },
+    });
+    return id;
+  };
+  if (logBodies) entry('in', message.text);
+  const replies = decision.replies.map((reply) =>
+    fitForChannel(deps, message.channel, reply, logBodies ? entry('out', reply) : undefined),
+  );
+  return { writes, replies };
 }
 
 /** The wording of the consent question this build shows; bump it when the text changes. */
 export const CONSENT_TEXT_VERSION = 'consent-2026-11-v1';
-
-async function logMessage(
-  deps: HandleInboundDeps,
-  userId: string,
-  channel: Channel,
-  direction: 'in' | 'out',
-  body: string,
-  now: Date,
-): Promise<string> {
-  const id = deps.ids.next();
-  const expiresAt = new Date(now.getTime() + deps.messageRetentionDays * 86_400_000);
-  await deps.stores.messages.append({
-    id,
-    userId,
-    direction,
-    channel,
-    body,
-    at: now.toISOString(),
-    expiresAt: expiresAt.toISOString(),
-  });
-  return id;
-}
 
 /** Text channels get at most three segments; the rest of a long reply stays readable behind a link. */
 function fitForChannel(deps: HandleInboundDeps, channel: Channel, reply: string, messageId?: string): string {
