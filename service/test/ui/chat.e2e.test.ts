@@ -8,7 +8,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeLocal, WEB_DIST } from '../../src/composition/local.ts';
+import { composeLocal } from '../../src/composition/local.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { silentLogger } from '../../src/core/ports/logger.port.ts';
 import { createApp } from '../../src/http/app.ts';
@@ -72,7 +72,7 @@ describe.skipIf(!hasChromium)('web chat end to end (real app, real browser)', ()
       await page.locator('#message-input').fill(text);
       await page.locator('#message-input').press('Enter');
       await expect.poll(() => coach.count(), { timeout: 10_000 }).toBeGreaterThan(before);
-      return (await coach.last().innerText()).trim();
+      return ((await coach.last().textContent()) ?? '').trim();
     };
     expect(await send('hi')).toContain('Reply YES to agree');
     expect(await send('yes')).toContain('main goal');

@@ -9,7 +9,6 @@ import {
   type Combination,
   dayContext,
   dayOptions,
-  MAX_USES_PER_WEEK,
   nominalGrams,
   type SearchInput,
   searchWeek,
@@ -107,7 +106,6 @@ export async function polishWeek(
     return bySlot;
   });
   const week = buildWeekModel({ members: input.members, candidates, sides: input.sides, foods: input.foods });
-  const t0 = Date.now();
   const solution = await input.solver.solve(week.model, {
     timeLimitSeconds: POLISH_SECONDS,
     mipRelativeGap: 0.01,
