@@ -8,7 +8,7 @@ import { normalize } from '../parse/normalize.ts';
  * - digits spaced out before a calorie unit ("5 0 0 calories") are joined;
  * - "kalorias"/"kcalorias" typed with a k read as "calorias".
  */
-const SPANISH_HUNDREDS = /\b(dos|tres|cuatro|quin|seis|sete|ocho|nove)cient[oa]s\b/g;
+const SPANISH_HUNDREDS = /\b(?:(dos|tres|cuatro|seis|sete|ocho|nove)cient[oa]s|(quin)ient[oa]s)\b/g;
 const HUNDRED_UNIT: Record<string, string> = {
   dos: 'dos',
   tres: 'tres',
@@ -22,14 +22,18 @@ const HUNDRED_UNIT: Record<string, string> = {
 const SPACED_DIGITS = /(?<![\d.,])\d(?: \d){2,3}(?= ?(?:k ?cal|cal))/g;
 
 function foldCase(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 export function prepareSafetyText(text: unknown): string {
   if (typeof text !== 'string') return '';
   const spanishHundreds = foldCase(text).replace(
     SPANISH_HUNDREDS,
-    (_whole, stem: string) => `${HUNDRED_UNIT[stem] ?? stem} ciento`,
+    (_whole, stem: string | undefined, quin: string | undefined) =>
+      `${HUNDRED_UNIT[stem ?? quin ?? ''] ?? ''} ciento`,
   );
   return normalize(spanishHundreds)
     .replace(/\bk(?=c?alor)/g, 'c')

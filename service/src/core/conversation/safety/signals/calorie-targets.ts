@@ -25,6 +25,9 @@ const BARE_DAILY = new RegExp(
 /** Words just before the number that make it not an intake: burned, a food's content, a cut by some amount. */
 const NOT_INTAKE_BEFORE =
   /\b(?:burn\w*|burnt|quem\w*|deficit of|has|have|had|contains?|tiene|contiene|ate|eaten|comi|logged|registre|lost|gaste|cut|reduce|reducir|restar|quitar|drop|trim)\s+(?:by\s+)?(?:like\s+|about\s+|around\s+|an?\s+|unas?\s+)?$/;
+/** A food or meal named just before: "a snack under 200 calories", "cena de 500 calorías". */
+const FOOD_BEFORE =
+  /\b(?:snacks?|meals?|dinners?|breakfasts?|lunch(?:es)?|recipes?|smoothies?|desserts?|drinks?|cenas?|almuerzos?|desayunos?|recetas?|meriendas?|postres?)\s+(?:ideas?\s+)?(?:under|below|around|of|with|de|con|less than|menos de|about)?\s*$/;
 /** An intake boasted of: "only ate", "just had", "solo comí". */
 const RESTRICTION_BEFORE =
   /\b(?:only|just|barely|solo|solamente|apenas)\s+(?:ate|had|eat|eaten|comi|como|he comido)\s+(?:like\s+|about\s+|around\s+|unas?\s+)?$/;
@@ -34,7 +37,7 @@ const NOT_INTAKE_AFTER =
 
 /** Something in the message that makes a number of calories a wanted daily intake. */
 const TARGET_CONTEXT =
-  /\b(?:a|per|each|every|al|por)\s+(?:day|dia)\b|\/(?:day|dia)\b|\bdaily\b|\bdiari[oa]s?\b|\bplan\b|\bdiet\w*|\btarget\b|\bgoal\b|\blimit\b|\bmax(?:imum)?\b|\bcap\b|\bobjetivo\b|\bmeta\b|\bwant\b|\bwanna\b|\bquiero\b|\bgive me\b|\bdame\b|\bset me\b|\bonly\b|\bsolo\b|\bunder\b|\bbelow\b|\bmenos de\b|\bstick to\b|\blive on\b|\bsurvive on\b|\bcut to\b|\bget down to\b/;
+  /\b(?:a|per|each|every|al|por)\s+(?:day|dia)\b|\/(?:day|dia)\b|\bdaily\b|\bdiari[oa]s?\b|\bplan\b|\bdiet\w*|\btarget\b|\bgoal\b|\blimit\b|\bmax(?:imum)?\b|\bcap\b|\bobjetivo\b|\bmeta\b|\bwant\b|\bwanna\b|\bquiero\b|\bgive me\b|\bdame\b|\bset me\b|\bonly\b|\bsolo\b|\bunder\b|\bbelow\b|\bmenos de\b|\bstick to\b|\bkeep (?:me|it)\b|\bput me\b|\bmantenerme\b|\blive on\b|\bsurvive on\b|\bcut to\b|\bget down to\b/;
 const A_DAY = /\b(?:today|a day|per day|all day|yesterday|hoy|ayer|al dia|por dia|en todo el dia)\b/;
 
 export function calorieIntakes(text: string): CalorieIntakes {
@@ -49,7 +52,9 @@ export function calorieIntakes(text: string): CalorieIntakes {
       if (A_DAY.test(text)) restricted.push(...values);
       continue;
     }
-    if (NOT_INTAKE_BEFORE.test(before) || NOT_INTAKE_AFTER.test(after) || !hasTargetContext) continue;
+    const notIntake =
+      NOT_INTAKE_BEFORE.test(before) || FOOD_BEFORE.test(before) || NOT_INTAKE_AFTER.test(after);
+    if (notIntake || !hasTargetContext) continue;
     targets.push(...values);
   }
   for (const match of text.matchAll(BARE_DAILY)) {

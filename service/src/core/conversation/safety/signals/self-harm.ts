@@ -20,12 +20,12 @@ const RULES: readonly SignalRule[] = [
   {
     name: 'end-life',
     pattern:
-      /\bend (?:my|my own) life\b|\bend it all\b|\btake my (?:own )?life\b|\b(?:don'?t|do not|dont) want to (?:live|be alive|exist|wake up)\b|\bno reason to live\b/,
+      /\bend (?:my|my own) life\b|\bend it all\b|\btake my (?:own )?life\b|\b(?:don'?t|do not|dont) want to (?:live|be alive|exist|wake up)\b|\bno reason to live\b|\bthinking (?:of|about) (?:ending it|ending my life|not being here|not waking up)\b/,
   },
   {
     name: 'self-harm-es',
     pattern:
-      /\b(?:me )?quiero morir\w*|\bme voy a matar\b|\bmatarme\b(?! de hambre)|\bquitarme la vida\b|\bno quiero (?:seguir )?vivir\b|\bhacerme dano\b|\blastimarme\b|\bcortarme\b|\bacabar con (?:todo|mi vida)\b|\bmejor muert[oa]\b|\bquiero estar muert[oa]\b/,
+      /\b(?:me )?quiero morir\w*|\bme voy a matar\b|\bmatarme\b(?! de hambre)|\bquitarme la vida\b|\bno quiero (?:seguir )?vivir\b|\bhacerme dano\b|\blastimarme\b|\bcortarme\b|\bacabar con (?:todo|mi vida)\b|\bmejor muert[oa]\b|\bquiero estar muert[oa]\b|\b(?:sentido (?:a|de) (?:la )?vida|sentido a vivir|no vale la pena vivir)\b/,
   },
 ];
 
