@@ -8,6 +8,7 @@ import { applyAnswer, nextQuestion, questionText } from './onboarding.ts';
 import { parseYesNo } from './parse/index.ts';
 import { changedFields, describeProfile } from './profile-summary.ts';
 import { ineligible, respondWhenReady } from './ready.ts';
+import { classifySafety, safetyReply } from './safety/index.ts';
 
 /**
  * The conversation as a pure function. Compliance keywords come first and in the reference's precedence:
@@ -77,10 +78,23 @@ function converseAfterKeywords(
   m: MessageCatalog,
 ): Decision {
   const stage = ctx.consented && ctx.state.stage === 'new' ? 'onboarding' : ctx.state.stage;
+  const safety = classifySafety(inbound.text);
+  // A crisis gets the crisis line at once, whatever the stage and before consent too (nothing is stored then).
+  if (safety.category === 'self_harm_crisis') {
+    return { ...base, replies: safetyReply('self_harm_crisis', base.locale, settings.brand) };
+  }
   if (!ctx.consented || stage === 'new' || stage === 'awaiting_consent') {
     return askConsent(inbound, ctx, settings, base, m);
   }
   if (stage === 'ineligible') return { ...base, replies: [m.tooYoung(settings.brand)], mayLogBodies: false };
+  if (safety.category === 'minor_under_13')
+    return { ...base, ...ineligible(), replies: [m.tooYoung(settings.brand)] };
+  // Safety before any other intent: eating-disorder signals, sub-floor requests, minors, pregnancy, medical
+  // conditions and allergen-free questions get their safe answer; onboarding then asks its question again.
+  if (safety.category !== 'none') {
+    const pending = stage === 'onboarding' && ctx.state.pending ? [questionText(ctx.state.pending, m)] : [];
+    return { ...base, replies: [...safetyReply(safety.category, base.locale, settings.brand), ...pending] };
+  }
 
   const language = languageRequest(inbound.text);
   if (language !== undefined) {
