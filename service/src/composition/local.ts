@@ -5,7 +5,7 @@ import { createMemoryStores } from '../adapters/memory/index.ts';
 import { openSqliteStores } from '../adapters/sqlite/index.ts';
 import { staticFiles } from '../adapters/static-files/static-files.ts';
 import { createJsonLogger } from '../adapters/system/json-logger.ts';
-import { randomIds, systemClock } from '../adapters/system/system-clock.ts';
+import { randomIds, randomTokens, systemClock } from '../adapters/system/system-clock.ts';
 import type { Config } from '../config/config.ts';
 import type { JobQueue } from '../core/ports/job-queue.port.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
@@ -13,6 +13,7 @@ import type { Stores } from '../core/ports/stores.ts';
 import { type HandleInboundDeps, handleInboundMessage } from '../core/use-cases/handle-inbound-message.ts';
 import { purgeExpired } from '../core/use-cases/purge-expired.ts';
 import type { AppDeps } from '../http/app-deps.ts';
+import { composePlanner } from './planner.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
@@ -37,10 +38,13 @@ export function composeLocal(config: Config, overrides: { logger?: Logger } = {}
         return purgeExpired({ stores, clock: systemClock, logger });
     }
   }, logger);
+  const planner = composePlanner();
   const inboundDeps: HandleInboundDeps = {
     stores,
     clock: systemClock,
     ids: randomIds,
+    tokens: randomTokens,
+    planner,
     logger,
     conversation: {
       brand: { name: config.brandName, contact: config.supportContact },

@@ -5,6 +5,7 @@ import { registerChatRoute } from './chat-route.ts';
 import { errorBody, HttpError } from './http-error.ts';
 import { openApiDocument } from './openapi.ts';
 import { escapeHtml, page, privacyPage } from './pages.ts';
+import { planPage } from './plan-page.ts';
 import { registerTwilioWebhook } from './twilio-webhook.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -48,6 +49,11 @@ export function createApp(deps: AppDeps): Hono {
     return c.html(
       page(deps.brandName, `<h1>${escapeHtml(deps.brandName)}</h1><p>${escapeHtml(entry.body)}</p>`),
     );
+  });
+  app.get('/p/:token', async (c) => {
+    const stored = await deps.stores.plans.byToken(c.req.param('token'), deps.clock.now());
+    if (!stored) throw new HttpError(404, 'not_found', 'This plan link has expired or does not exist');
+    return c.html(planPage(deps.brandName, stored));
   });
   app.get('*', async (c) => {
     const assets = deps.assets;

@@ -76,6 +76,13 @@ export function openApiDocument(version: string, serverUrl: string): Record<stri
           responses: { '200': { description: 'HTML page' }, '404': { description: 'Unknown or expired' } },
         },
       },
+      '/p/{token}': {
+        get: {
+          summary: 'The full week of a plan (a bearer link, valid 14 days)',
+          parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'HTML page' }, '404': { description: 'Unknown or expired' } },
+        },
+      },
       '/api/openapi.json': {
         get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } },
       },

@@ -7,6 +7,7 @@ import { silentLogger } from '../../src/core/ports/logger.port.ts';
 import { handleInboundMessage } from '../../src/core/use-cases/handle-inbound-message.ts';
 import { transcripts } from '../fixtures/onboarding-transcripts.ts';
 import { ManualClock, sequentialIds } from '../support/test-app.ts';
+import { sequentialTokens, testPlanner } from '../support/test-planner.ts';
 
 describe.each(transcripts)('transcript: $name', (transcript) => {
   it('matches every expected reply and ends with the expected profile', async () => {
@@ -15,6 +16,8 @@ describe.each(transcripts)('transcript: $name', (transcript) => {
       stores,
       clock: new ManualClock(),
       ids: sequentialIds(),
+      tokens: sequentialTokens(),
+      planner: testPlanner,
       logger: silentLogger,
       conversation: {
         brand: { name: 'AI Nutritionist', contact: 'help@example.org' },

@@ -9,6 +9,7 @@ import {
 } from '../../src/core/use-cases/handle-inbound-message.ts';
 import { createApp } from '../../src/http/app.ts';
 import type { AppDeps } from '../../src/http/app-deps.ts';
+import { sequentialTokens, testPlanner } from './test-planner.ts';
 
 export const AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
 export const BASE_URL = 'https://coach.example.test';
@@ -42,6 +43,8 @@ export function buildTestApp(options: TestAppOptions = {}) {
     stores,
     clock,
     ids: sequentialIds(),
+    tokens: sequentialTokens(),
+    planner: testPlanner,
     logger: silentLogger,
     conversation: {
       brand: { name: 'AI Nutritionist', contact: 'help@example.org' },

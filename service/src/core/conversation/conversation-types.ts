@@ -1,6 +1,7 @@
 import type { ConsentPurpose } from '../domain/consent.ts';
 import type { Profile } from '../domain/profile.ts';
 import type { Locale } from '../domain/user.ts';
+import type { PlanRequest } from '../planning/plan-request.ts';
 import type { DialogueState } from './dialogue-state.ts';
 import type { Brand } from './messages/index.ts';
 
@@ -44,4 +45,6 @@ export interface Decision {
   mayLogBodies: boolean;
   /** Under-13 users: everything they sent is dropped. */
   eraseProfile: boolean;
+  /** Work the use case does after committing (through ports), whose outcome becomes the reply. */
+  effect?: { kind: 'plan_week'; request: PlanRequest };
 }

@@ -2,6 +2,7 @@ import type { Profile } from '../domain/profile.ts';
 import type { Decision } from './conversation-types.ts';
 import type { Brand, MessageCatalog } from './messages/index.ts';
 import { parseProfileUpdate } from './parse/index.ts';
+import { isPlanRequest, planRequestFromProfile } from './plan-intent.ts';
 import { changedFields, describeProfile } from './profile-summary.ts';
 import { applyProfileUpdate } from './profile-update.ts';
 
@@ -15,6 +16,12 @@ export function respondWhenReady(
   m: MessageCatalog,
   brand: Brand,
 ): Decision {
+  if (isPlanRequest(text)) {
+    const readiness = planRequestFromProfile(profile, m.you());
+    if (readiness.ok) return { ...base, effect: { kind: 'plan_week', request: readiness.request } };
+    const missing = { body: m.planNeedsBody, household: m.planNeedsHousehold, profile: m.planNeedsProfile };
+    return { ...base, replies: [missing[readiness.missing]()] };
+  }
   if (PROFILE_REQUEST.test(text))
     return { ...base, replies: [m.profileSummary(describeProfile(profile, m))] };
   const { tooYoung, ...update } = parseProfileUpdate(text);

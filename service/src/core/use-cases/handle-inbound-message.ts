@@ -6,8 +6,10 @@ import { fitToSegments } from '../conversation/sms-segments.ts';
 import type { Channel, User } from '../domain/user.ts';
 import type { Clock, IdGenerator } from '../ports/clock.port.ts';
 import type { Logger } from '../ports/logger.port.ts';
+import type { MealPlanner } from '../ports/meal-planner.port.ts';
 import { StoreError } from '../ports/store-error.ts';
 import type { Stores, StoreWrite } from '../ports/stores.ts';
+import { planForUser } from './plan-for-user.ts';
 
 export interface InboundMessage {
   channel: Channel;
@@ -25,6 +27,9 @@ export interface HandleInboundDeps {
   stores: Stores;
   clock: Clock;
   ids: IdGenerator;
+  /** Plan-link tokens (random, never derived from the user). */
+  tokens: IdGenerator;
+  planner: MealPlanner;
   logger: Logger;
   conversation: ConversationSettings;
   publicBaseUrl: string;
@@ -72,13 +77,14 @@ export async function handleInboundMessage(
       deps.logger.info('dialogue_version_conflict', { userId: current.id, attempt });
       continue;
     }
+    const replies = decision.effect ? [await effectReply(deps, message, current, decision)] : outcome.replies;
     deps.logger.info('inbound_handled', {
       userId: current.id,
       channel: message.channel,
       stage: decision.state.stage,
-      replies: outcome.replies.length,
+      replies: replies.length,
     });
-    return { replies: outcome.replies };
+    return { replies };
   }
   throw new StoreError(
     'conflict',
@@ -188,6 +194,33 @@ function outcomeOf(
     fitForChannel(deps, message.channel, reply, logBodies ? entry('out', reply) : undefined),
   );
   return { writes, replies };
+}
+
+/** Work after the commit (a plan), whose reply is logged and fitted like any other. */
+async function effectReply(
+  deps: HandleInboundDeps,
+  message: InboundMessage,
+  user: User,
+  decision: Decision,
+): Promise<string> {
+  const effect = decision.effect;
+  if (!effect) return '';
+  const reply = await planForUser(deps, user, effect.request, decision.locale);
+  let id: string | undefined;
+  if (decision.mayLogBodies) {
+    const now = deps.clock.now();
+    id = deps.ids.next();
+    await deps.stores.messages.append({
+      id,
+      userId: user.id,
+      direction: 'out',
+      channel: message.channel,
+      body: reply,
+      at: now.toISOString(),
+      expiresAt: new Date(now.getTime() + deps.messageRetentionDays * 86_400_000).toISOString(),
+    });
+  }
+  return fitForChannel(deps, message.channel, reply, id);
 }
 
 /** The wording of the consent question this build shows; bump it when the text changes. */

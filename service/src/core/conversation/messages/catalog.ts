@@ -42,4 +42,11 @@ export interface MessageCatalog {
   labels: Record<'goal' | 'diet' | 'allergies' | 'household' | 'budget' | 'body', string>;
   notSet(): string;
   languageSwitched(): string;
+  planNeedsBody(): string;
+  planNeedsHousehold(): string;
+  planNeedsProfile(): string;
+  planReady(cost: string, budget: string, today: string, link: string): string;
+  planFailed(reason: string): string;
+  /** The word for the person being planned for, used as their name in the plan. */
+  you(): string;
 }

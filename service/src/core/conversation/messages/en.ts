@@ -87,6 +87,15 @@ export const en: MessageCatalog = {
   },
   notSet: () => 'not set',
   languageSwitched: () => "OK, I'll write in English.",
+  planNeedsBody: () =>
+    "To plan your meals I need your age, sex, height, weight and activity, e.g. '34 F 5'6\" 150 lb moderate'.",
+  planNeedsHousehold: () =>
+    "Plans for several people need each person's own details, which I can't collect yet. Reply 'just me' and I'll plan for you.",
+  planNeedsProfile: () => "Let's finish your profile first. Reply PROFILE to see what's missing.",
+  planReady: (cost, budget, today, link) =>
+    `Your week is ready: ${cost} of your ${budget} budget. Today: ${today}. Full week and shopping list: ${link}`,
+  planFailed: (reason) => `I couldn't make a plan: ${reason}`,
+  you: () => 'You',
 };
 
 export function formatAmount(amount: number): string {

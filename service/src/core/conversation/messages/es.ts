@@ -96,4 +96,13 @@ export const es: MessageCatalog = {
   },
   notSet: () => 'sin definir',
   languageSwitched: () => 'De acuerdo, te escribiré en español.',
+  planNeedsBody: () =>
+    "Para planear tus comidas necesito tu edad, sexo, estatura, peso y actividad, p. ej. '34 mujer 165cm 68kg moderada'.",
+  planNeedsHousehold: () =>
+    "Los planes para varias personas necesitan los datos de cada persona, y aún no puedo pedirlos. Responde 'solo yo' y planeo para ti.",
+  planNeedsProfile: () => 'Primero completemos tu perfil. Responde PERFIL para ver qué falta.',
+  planReady: (cost, budget, today, link) =>
+    `Tu semana está lista: ${cost} de tu presupuesto de ${budget}. Hoy: ${today}. Semana completa y lista de compras: ${link}`,
+  planFailed: (reason) => `No pude hacer un plan: ${reason}`,
+  you: () => 'Tú',
 };

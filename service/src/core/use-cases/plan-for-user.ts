@@ -1,0 +1,58 @@
+import { messagesFor } from '../conversation/messages/index.ts';
+import { PLAN_LINK_TTL_DAYS } from '../domain/stored-plan.ts';
+import type { Locale, User } from '../domain/user.ts';
+import { money } from '../planning/plan-reasons.ts';
+import type { PlanRequest } from '../planning/plan-request.ts';
+import type { Clock, IdGenerator } from '../ports/clock.port.ts';
+import type { Logger } from '../ports/logger.port.ts';
+import type { MealPlanner } from '../ports/meal-planner.port.ts';
+import type { Stores } from '../ports/stores.ts';
+
+export interface PlanForUserDeps {
+  stores: Stores;
+  planner: MealPlanner;
+  clock: Clock;
+  ids: IdGenerator;
+  /** ≥ 128 random bits per token (see PlanStore): links never carry anything about the user. */
+  tokens: IdGenerator;
+  logger: Logger;
+  publicBaseUrl: string;
+}
+
+/**
+ * Plans the user's week, keeps it behind a `/p/<token>` link for 14 days and answers with the week's cost, today's
+ * meals and the link. Every number in the reply comes from the planner's result.
+ */
+export async function planForUser(
+  deps: PlanForUserDeps,
+  user: User,
+  request: PlanRequest,
+  locale: Locale,
+): Promise<string> {
+  const m = messagesFor(locale);
+  const plan = await deps.planner.planWeek(request);
+  deps.logger.info('plan_made', { userId: user.id, status: plan.status, ms: plan.solver.ms });
+  if (plan.status === 'infeasible') return m.planFailed(plan.reason);
+  const now = deps.clock.now();
+  const token = deps.tokens.next();
+  await deps.stores.plans.save({
+    id: deps.ids.next(),
+    userId: user.id,
+    token,
+    weekStart: now.toISOString().slice(0, 10),
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + PLAN_LINK_TTL_DAYS * 86_400_000).toISOString(),
+    request,
+    plan,
+  });
+  const today = (plan.days[0]?.meals ?? [])
+    .filter((meal) => !meal.recipeId.startsWith('side:'))
+    .map((meal) => meal.recipeName)
+    .join(', ');
+  return m.planReady(
+    money(plan.cost.total),
+    money(plan.cost.budget),
+    today,
+    `${deps.publicBaseUrl}/p/${token}`,
+  );
+}
