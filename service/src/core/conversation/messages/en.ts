@@ -58,14 +58,14 @@ export const en: MessageCatalog = {
     "Those numbers look off to me. Please send age, sex, height and weight again, e.g. '34 F 168cm 68kg', or reply SKIP.",
   onboardingComplete: (summary) => [
     `You're all set! ${summary}`,
-    "Change anything by telling me, e.g. 'actually I'm vegetarian'. Reply PROFILE to see it, HELP for help.",
+    "Reply PLAN for a week of meals. Change anything by telling me, e.g. 'actually I'm vegetarian'. PROFILE shows it, HELP helps.",
   ],
   profileSummary: (summary) => `Your profile: ${summary} To change it just tell me, e.g. 'budget $90'.`,
   updated: (changes) => `Got it. ${changes}`,
   photoNotRead: () =>
     "I can't read photos yet. Tell me what you ate in words instead, e.g. '2 eggs and a slice of toast'.",
   menu: () =>
-    "I can help with: PROFILE to see your details; changes like 'actually I'm vegan' or 'budget $70'; HELP; STOP to opt out. Meal plans are coming soon.",
+    "I can help with: PLAN for a week of meals and a shopping list; PROFILE to see your details; changes like 'actually I'm vegan' or 'budget $70'; HELP; STOP to opt out.",
   goalName: (goal) => GOALS[goal],
   dietName: (diet) => DIETS[diet],
   allergenName: (allergen) => ALLERGENS[allergen],

@@ -74,7 +74,7 @@ export const es: MessageCatalog = {
   photoNotRead: () =>
     "Todavía no puedo leer fotos. Dime lo que comiste con palabras, p. ej. '2 huevos y una tostada'.",
   menu: () =>
-    "Puedo ayudarte con: PERFIL para ver tus datos; cambios como 'soy vegano' o 'presupuesto $70'; AYUDA; STOP para salir. Los planes de comidas llegan pronto.",
+    "Puedo ayudarte con: PLAN para una semana de comidas y la lista de compras; PERFIL para ver tus datos; cambios como 'soy vegano' o 'presupuesto $70'; AYUDA; STOP para salir.",
   goalName: (goal) => GOALS[goal],
   dietName: (diet) => DIETS[diet],
   allergenName: (allergen) => ALLERGENS[allergen],
