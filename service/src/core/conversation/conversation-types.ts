@@ -4,6 +4,7 @@ import type { Locale } from '../domain/user.ts';
 import type { PlanRequest } from '../planning/plan-request.ts';
 import type { DialogueState } from './dialogue-state.ts';
 import type { Brand } from './messages/index.ts';
+import type { PlanQuery } from './plan-queries.ts';
 
 export interface Inbound {
   text: string;
@@ -46,5 +47,5 @@ export interface Decision {
   /** Under-13 users: everything they sent is dropped. */
   eraseProfile: boolean;
   /** Work the use case does after committing (through ports), whose outcome becomes the reply. */
-  effect?: { kind: 'plan_week'; request: PlanRequest };
+  effect?: { kind: 'plan_week'; request: PlanRequest } | PlanQuery;
 }

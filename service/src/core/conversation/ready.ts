@@ -3,6 +3,7 @@ import type { Decision } from './conversation-types.ts';
 import type { Brand, MessageCatalog } from './messages/index.ts';
 import { parseProfileUpdate } from './parse/index.ts';
 import { isPlanRequest, planRequestFromProfile } from './plan-intent.ts';
+import { planQuery } from './plan-queries.ts';
 import { changedFields, describeProfile } from './profile-summary.ts';
 import { applyProfileUpdate } from './profile-update.ts';
 
@@ -16,6 +17,8 @@ export function respondWhenReady(
   m: MessageCatalog,
   brand: Brand,
 ): Decision {
+  const query = planQuery(text);
+  if (query) return { ...base, effect: query };
   if (isPlanRequest(text)) {
     const readiness = planRequestFromProfile(profile, m.you());
     if (readiness.ok) return { ...base, effect: { kind: 'plan_week', request: readiness.request } };

@@ -49,12 +49,23 @@ export function fitToSegments(text: string, link: string, maxSegments = MAX_REPL
   if (countSegments(text).segments <= maxSegments) return text;
   const tail = ` … More: ${link}`;
   const fits = (candidate: string) => countSegments(candidate + tail).segments <= maxSegments;
-  const sentences = text.match(/[^.!?\n]+[.!?]*\s*/g) ?? [text];
+  // A sentence ends at . ! ? followed by a space, or at a line break: "$49.98" and links stay whole.
+  const sentences = text.split(/(?<=[.!?])\s+|\n+/).map((sentence) => `${sentence} `);
   let summary = '';
-  for (const sentence of sentences) {
+  let index = 0;
+  for (; index < sentences.length; index++) {
+    const sentence = sentences[index] ?? '';
     if (!fits(summary + sentence)) break;
     summary += sentence;
   }
+  // A list ("Produce: 1× onion, 2× tomato, …") keeps as many of its items as fit.
+  const items = (sentences[index] ?? '').split(/(?<=,)\s+/);
+  let partial = '';
+  for (const item of items) {
+    if (!fits(`${summary}${partial}${item.replace(/,$/, '')}…`)) break;
+    partial += `${item} `;
+  }
+  if (partial !== '' && items.length > 1) summary += `${partial.trim().replace(/,$/, '')}…`;
   if (summary === '') summary = cutAtWord(text, fits);
   return `${summary.trim()}${tail}`;
 }

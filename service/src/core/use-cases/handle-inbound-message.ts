@@ -9,6 +9,7 @@ import type { Logger } from '../ports/logger.port.ts';
 import type { MealPlanner } from '../ports/meal-planner.port.ts';
 import { StoreError } from '../ports/store-error.ts';
 import type { Stores, StoreWrite } from '../ports/stores.ts';
+import { answerFromPlan } from './answer-from-plan.ts';
 import { planForUser } from './plan-for-user.ts';
 
 export interface InboundMessage {
@@ -77,7 +78,7 @@ export async function handleInboundMessage(
       deps.logger.info('dialogue_version_conflict', { userId: current.id, attempt });
       continue;
     }
-    const replies = decision.effect ? [await effectReply(deps, message, current, decision)] : outcome.replies;
+    const replies = decision.effect ? await effectReplies(deps, message, current, decision) : outcome.replies;
     deps.logger.info('inbound_handled', {
       userId: current.id,
       channel: message.channel,
@@ -196,31 +197,38 @@ function outcomeOf(
   return { writes, replies };
 }
 
-/** Work after the commit (a plan), whose reply is logged and fitted like any other. */
-async function effectReply(
+/** Work after the commit (a plan, or an answer from it), whose reply is logged and fitted like any other. */
+async function effectReplies(
   deps: HandleInboundDeps,
   message: InboundMessage,
   user: User,
   decision: Decision,
-): Promise<string> {
+): Promise<string[]> {
   const effect = decision.effect;
-  if (!effect) return '';
-  const reply = await planForUser(deps, user, effect.request, decision.locale);
-  let id: string | undefined;
-  if (decision.mayLogBodies) {
-    const now = deps.clock.now();
-    id = deps.ids.next();
-    await deps.stores.messages.append({
-      id,
-      userId: user.id,
-      direction: 'out',
-      channel: message.channel,
-      body: reply,
-      at: now.toISOString(),
-      expiresAt: new Date(now.getTime() + deps.messageRetentionDays * 86_400_000).toISOString(),
-    });
+  if (!effect) return [];
+  const replies =
+    effect.kind === 'plan_week'
+      ? [await planForUser(deps, user, effect.request, decision.locale)]
+      : await answerFromPlan(deps, user, effect, decision.locale);
+  const fitted: string[] = [];
+  for (const reply of replies) {
+    let id: string | undefined;
+    if (decision.mayLogBodies) {
+      const now = deps.clock.now();
+      id = deps.ids.next();
+      await deps.stores.messages.append({
+        id,
+        userId: user.id,
+        direction: 'out',
+        channel: message.channel,
+        body: reply,
+        at: now.toISOString(),
+        expiresAt: new Date(now.getTime() + deps.messageRetentionDays * 86_400_000).toISOString(),
+      });
+    }
+    fitted.push(fitForChannel(deps, message.channel, reply, id));
   }
-  return fitForChannel(deps, message.channel, reply, id);
+  return fitted;
 }
 
 /** The wording of the consent question this build shows; bump it when the text changes. */

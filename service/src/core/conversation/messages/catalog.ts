@@ -47,6 +47,13 @@ export interface MessageCatalog {
   planNeedsProfile(): string;
   planReady(cost: string, budget: string, today: string, link: string): string;
   planFailed(reason: string): string;
+  noPlan(): string;
+  planEnded(): string;
+  dayLabel(offset: 0 | 1): string;
+  slotName(slot: 'breakfast' | 'lunch' | 'dinner' | 'snack'): string;
+  servings(count: number): string;
+  aisleName(aisle: string): string;
+  shoppingList(total: string, link: string, aisles: string): string;
   /** The word for the person being planned for, used as their name in the plan. */
   you(): string;
 }

@@ -93,9 +93,16 @@ export const en: MessageCatalog = {
     "Plans for several people need each person's own details, which I can't collect yet. Reply 'just me' and I'll plan for you.",
   planNeedsProfile: () => "Let's finish your profile first. Reply PROFILE to see what's missing.",
   planReady: (cost, budget, today, link) =>
-    `Your week is ready: ${cost} of your ${budget} budget. Today: ${today}. Full week and shopping list: ${link}`,
+    `Your week is ready: ${cost} of your ${budget} budget. Week and shopping list: ${link}\nToday: ${today}.`,
   planFailed: (reason) => `I couldn't make a plan: ${reason}`,
   you: () => 'You',
+  noPlan: () => 'No plan yet: reply PLAN for a week of meals.',
+  planEnded: () => 'Your plan has ended: reply PLAN for a new week.',
+  dayLabel: (offset) => (offset === 0 ? 'Today' : 'Tomorrow'),
+  slotName: (slot) => ({ breakfast: 'Breakfast', lunch: 'Lunch', dinner: 'Dinner', snack: 'Snack' })[slot],
+  servings: (count) => `${count} serving${count === 1 ? '' : 's'}`,
+  aisleName: (aisle) => aisle.replace(/_/g, ' '),
+  shoppingList: (total, link, aisles) => `Shopping list, ${total} total (full list: ${link}). ${aisles}`,
 };
 
 export function formatAmount(amount: number): string {

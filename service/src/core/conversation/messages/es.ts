@@ -34,6 +34,18 @@ const ACTIVITY = {
   very_active: 'muy activa',
 };
 
+const AISLES: Record<string, string> = {
+  produce: 'frutas y verduras',
+  bakery: 'panadería',
+  dairy: 'lácteos',
+  meat_seafood: 'carnes y pescados',
+  pantry: 'despensa',
+  canned: 'enlatados',
+  frozen: 'congelados',
+  spices_condiments: 'especias y condimentos',
+  beverages: 'bebidas',
+};
+
 export const es: MessageCatalog = {
   help: (b) =>
     `${b.name}: planes de comida y consejos por mensaje. Ayuda: ${b.contact}. Pueden aplicarse tarifas de mensajes y datos. Responde STOP para cancelar. No es consejo médico.`,
@@ -102,7 +114,15 @@ export const es: MessageCatalog = {
     "Los planes para varias personas necesitan los datos de cada persona, y aún no puedo pedirlos. Responde 'solo yo' y planeo para ti.",
   planNeedsProfile: () => 'Primero completemos tu perfil. Responde PERFIL para ver qué falta.',
   planReady: (cost, budget, today, link) =>
-    `Tu semana está lista: ${cost} de tu presupuesto de ${budget}. Hoy: ${today}. Semana completa y lista de compras: ${link}`,
+    `Tu semana: ${cost} de tu presupuesto de ${budget}. Plan y lista de compras: ${link}\nHoy: ${today}.`,
   planFailed: (reason) => `No pude hacer un plan: ${reason}`,
   you: () => 'Tú',
+  noPlan: () => 'Aún no hay plan: responde PLAN para una semana de comidas.',
+  planEnded: () => 'Tu plan terminó: responde PLAN para una semana nueva.',
+  dayLabel: (offset) => (offset === 0 ? 'Hoy' : 'Mañana'),
+  slotName: (slot) => ({ breakfast: 'Desayuno', lunch: 'Almuerzo', dinner: 'Cena', snack: 'Merienda' })[slot],
+  servings: (count) => `${count} porci${count === 1 ? 'ón' : 'ones'}`,
+  aisleName: (aisle) => AISLES[aisle] ?? aisle,
+  shoppingList: (total, link, aisles) =>
+    `Lista de compras, total ${total} (lista completa: ${link}). ${aisles}`,
 };
