@@ -51,14 +51,31 @@ describe('fitToSegments', () => {
     expect(countSegments(fitted).segments).toBeLessThanOrEqual(3);
     expect(fitted.endsWith(link)).toBe(true);
     expect(fitted.startsWith('Sentence number 1 is here.')).toBe(true);
-    expect(fitted).toMatch(/here\. … More: /);
+    expect(fitted).toMatch(/here\. \.\.\. More: /);
   });
 
   it('cuts a single endless sentence at a word boundary', () => {
     const text = 'word '.repeat(200).trim();
     const fitted = fitToSegments(text, link);
     expect(countSegments(fitted).segments).toBeLessThanOrEqual(3);
-    expect(fitted).toMatch(/^word( word)* … More: /);
+    expect(fitted).toMatch(/^word( word)* \.\.\. More: /);
+  });
+
+  it('stays GSM-7 when the text is: the cut adds no character outside it', () => {
+    const text = Array.from({ length: 30 }, (_, i) => `Line ${i + 1} of plain text.`).join(' ');
+    expect(countSegments(fitToSegments(text, link)).encoding).toBe('GSM-7');
+  });
+
+  it('keeps as many items of a list as fit, and whole numbers and links', () => {
+    const list = Array.from({ length: 80 }, (_, i) => `${i + 1}x item ${i + 1}`).join(', ');
+    const fitted = fitToSegments(
+      `Total $44.64 (see https://coach.example.org/p/abc). Produce: ${list}.`,
+      link,
+    );
+    expect(fitted).toContain('$44.64');
+    expect(fitted).toContain('https://coach.example.org/p/abc');
+    expect(fitted).toMatch(/Produce: 1x item 1, 2x item 2, .*item \d+ \.\.\. More: /);
+    expect(countSegments(fitted).segments).toBeLessThanOrEqual(3);
   });
 
   it('respects the UCS-2 budget when the text needs it', () => {

@@ -47,7 +47,8 @@ export const MAX_REPLY_SEGMENTS = 3;
  */
 export function fitToSegments(text: string, link: string, maxSegments = MAX_REPLY_SEGMENTS): string {
   if (countSegments(text).segments <= maxSegments) return text;
-  const tail = ` … More: ${link}`;
+  // Plain dots, not "…": a single character outside GSM-7 would turn the whole text into UCS-2 (70 per segment).
+  const tail = ` ... More: ${link}`;
   const fits = (candidate: string) => countSegments(candidate + tail).segments <= maxSegments;
   // A sentence ends at . ! ? followed by a space, or at a line break: "$49.98" and links stay whole.
   const sentences = text.split(/(?<=[.!?])\s+|\n+/).map((sentence) => `${sentence} `);
@@ -58,14 +59,14 @@ export function fitToSegments(text: string, link: string, maxSegments = MAX_REPL
     if (!fits(summary + sentence)) break;
     summary += sentence;
   }
-  // A list ("Produce: 1× onion, 2× tomato, …") keeps as many of its items as fit.
+  // A list ("Produce: 1x onion, 2x tomato, ...") keeps as many of its items as fit.
   const items = (sentences[index] ?? '').split(/(?<=,)\s+/);
   let partial = '';
   for (const item of items) {
-    if (!fits(`${summary}${partial}${item.replace(/,$/, '')}…`)) break;
+    if (!fits(`${summary}${partial}${item.replace(/,$/, '')}`)) break;
     partial += `${item} `;
   }
-  if (partial !== '' && items.length > 1) summary += `${partial.trim().replace(/,$/, '')}…`;
+  if (partial !== '' && items.length > 1) summary += partial.trim().replace(/,$/, ''); // the tail's "..." marks the cut
   if (summary === '') summary = cutAtWord(text, fits);
   return `${summary.trim()}${tail}`;
 }

@@ -31,12 +31,13 @@ export async function answerFromPlan(
     const aisles = new Map<string, string[]>();
     for (const item of plan.groceryList) {
       // Short by design: package counts here, package sizes and prices on the plan page.
-      const entry = item.pantry ? item.name : `${item.packages}× ${item.name}`;
+      const entry = item.pantry ? item.name : `${item.packages}x ${item.name}`;
       aisles.set(item.aisle, [...(aisles.get(item.aisle) ?? []), entry]);
     }
+    // One sentence per aisle, so a text cut to three segments keeps whole aisles first, then as many items as fit.
     const lines = [...aisles]
-      .map(([aisle, items]) => `${m.aisleName(aisle)}: ${items.join(', ')}`)
-      .join('; ');
+      .map(([aisle, items]) => `${capitalise(m.aisleName(aisle))}: ${items.join(', ')}.`)
+      .join(' ');
     return [m.shoppingList(money(plan.cost.total), link, lines)];
   }
   // Day 1 is the date the plan was made (UTC dates for now; the user's time zone comes with issue 5).
@@ -54,3 +55,5 @@ export async function answerFromPlan(
   const [first = '', ...rest] = meals;
   return [`${m.dayLabel(query.offset)}. ${first}`, ...rest];
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
