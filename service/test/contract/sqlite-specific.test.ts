@@ -156,6 +156,27 @@ describe('SQLite stores', () => {
       await expectStoreError(stores.plans.byToken(plan.token, new Date(plan.createdAt)), 'corrupt_row');
     });
 
+    it('a food-log entry with negative grams', async () => {
+      const stores = open();
+      const entry = {
+        id: 'log-1',
+        userId: 'user-1',
+        date: '2026-11-26',
+        at: '2026-11-26T12:00:00.000Z',
+        foodId: 'banana-raw',
+        name: 'Banana',
+        grams: 118,
+        nutrients: { kcal: 105, proteinG: 1.3, fatG: 0.4, carbsG: 27, fiberG: 3.1, sodiumMg: 1 },
+        expiresAt: '2027-11-26T12:00:00.000Z',
+      };
+      await stores.foodLog.append([entry]);
+      withRawDb((db) => db.exec('UPDATE food_log SET grams = -5'));
+      await expectStoreError(
+        stores.foodLog.forDay('user-1', '2026-11-26', new Date(entry.at)),
+        'corrupt_row',
+      );
+    });
+
     it('a webhook receipt with a partial response', async () => {
       const stores = open();
       await stores.webhookReceipts.claim('twilio:SM1', at(0), 60);

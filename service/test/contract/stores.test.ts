@@ -8,6 +8,7 @@ import { describeCommitContract } from './commit.contract.ts';
 import { describeConsentStoreContract } from './consent-store.contract.ts';
 import type { MakeStores } from './contract-support.ts';
 import { describeDialogueStoreContract } from './dialogue-store.contract.ts';
+import { describeFoodLogStoreContract } from './food-log-store.contract.ts';
 import { describeMessageLogContract } from './message-log.contract.ts';
 import { describePlanStoreContract } from './plan-store.contract.ts';
 import { describeUserStoreContract } from './user-store.contract.ts';
@@ -21,6 +22,7 @@ const contracts = [
   describeConsentStoreContract,
   describeWebhookReceiptStoreContract,
   describePlanStoreContract,
+  describeFoodLogStoreContract,
 ];
 
 const memory: MakeStores = async () => ({ stores: createMemoryStores(), cleanup: async () => {} });

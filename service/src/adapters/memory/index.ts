@@ -2,6 +2,7 @@ import type { Stores } from '../../core/ports/stores.ts';
 import { memoryCommit } from './memory-commit.ts';
 import { MemoryConsentStore } from './memory-consent-store.ts';
 import { MemoryDialogueStore } from './memory-dialogue-store.ts';
+import { MemoryFoodLogStore } from './memory-food-log-store.ts';
 import { MemoryMessageLog } from './memory-message-log.ts';
 import { MemoryPlanStore } from './memory-plan-store.ts';
 import { MemoryUserStore } from './memory-user-store.ts';
@@ -20,6 +21,7 @@ export function createMemoryStores(): Stores {
     consent: new MemoryConsentStore(),
     webhookReceipts: new MemoryWebhookReceiptStore(),
     plans: new MemoryPlanStore(),
+    foodLog: new MemoryFoodLogStore(),
     async close() {},
   };
   return { ...stores, commit: (writes) => memoryCommit(stores, writes) };

@@ -6,6 +6,7 @@ import { sqliteCommit } from './sqlite-commit.ts';
 import { SqliteConsentStore } from './sqlite-consent-store.ts';
 import { openDatabase } from './sqlite-database.ts';
 import { SqliteDialogueStore } from './sqlite-dialogue-store.ts';
+import { SqliteFoodLogStore } from './sqlite-food-log-store.ts';
 import { SqliteMessageLog } from './sqlite-message-log.ts';
 import { SqlitePlanStore } from './sqlite-plan-store.ts';
 import { SqliteUserStore } from './sqlite-user-store.ts';
@@ -43,6 +44,7 @@ export function openSqliteStores(options: SqliteStoresOptions): Stores {
     ...writers,
     webhookReceipts: new SqliteWebhookReceiptStore(db),
     plans: new SqlitePlanStore(db),
+    foodLog: new SqliteFoodLogStore(db),
     async commit(writes) {
       return commit(writes);
     },

@@ -47,5 +47,5 @@ export interface Decision {
   /** Under-13 users: everything they sent is dropped. */
   eraseProfile: boolean;
   /** Work the use case does after committing (through ports), whose outcome becomes the reply. */
-  effect?: { kind: 'plan_week'; request: PlanRequest } | PlanQuery;
+  effect?: { kind: 'plan_week'; request: PlanRequest } | { kind: 'log_food'; text: string } | PlanQuery;
 }

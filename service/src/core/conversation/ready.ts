@@ -1,5 +1,6 @@
 import type { Profile } from '../domain/profile.ts';
 import type { Decision } from './conversation-types.ts';
+import { isFoodLog } from './food-log-intent.ts';
 import type { Brand, MessageCatalog } from './messages/index.ts';
 import { parseProfileUpdate } from './parse/index.ts';
 import { isPlanRequest, planRequestFromProfile } from './plan-intent.ts';
@@ -17,6 +18,7 @@ export function respondWhenReady(
   m: MessageCatalog,
   brand: Brand,
 ): Decision {
+  if (isFoodLog(text)) return { ...base, effect: { kind: 'log_food', text } };
   const query = planQuery(text);
   if (query) return { ...base, effect: query };
   if (isPlanRequest(text)) {

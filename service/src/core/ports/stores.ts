@@ -3,6 +3,7 @@ import type { MessageLogEntry } from '../domain/message.ts';
 import type { User } from '../domain/user.ts';
 import type { ConsentStore } from './consent-store.port.ts';
 import type { DialogueStore } from './dialogue-store.port.ts';
+import type { FoodLogStore } from './food-log-store.port.ts';
 import type { MessageLog } from './message-log.port.ts';
 import type { PlanStore } from './plan-store.port.ts';
 import type { UserStore } from './user-store.port.ts';
@@ -28,6 +29,7 @@ export interface Stores {
   consent: ConsentStore;
   webhookReceipts: WebhookReceiptStore;
   plans: PlanStore;
+  foodLog: FoodLogStore;
   /**
    * Applies the writes as one unit: either all of them or, when a dialogue write finds another version stored
    * (a racing message won), none. SQLite runs them in one transaction; DynamoDB will use TransactWriteItems.

@@ -10,6 +10,7 @@ import type { MealPlanner } from '../ports/meal-planner.port.ts';
 import { StoreError } from '../ports/store-error.ts';
 import type { Stores, StoreWrite } from '../ports/stores.ts';
 import { answerFromPlan } from './answer-from-plan.ts';
+import { logFood } from './log-food.ts';
 import { planForUser } from './plan-for-user.ts';
 
 export interface InboundMessage {
@@ -209,7 +210,9 @@ async function effectReplies(
   const replies =
     effect.kind === 'plan_week'
       ? [await planForUser(deps, user, effect.request, decision.locale)]
-      : await answerFromPlan(deps, user, effect, decision.locale);
+      : effect.kind === 'log_food'
+        ? await logFood(deps, user, effect.text, decision.locale)
+        : await answerFromPlan(deps, user, effect, decision.locale);
   const fitted: string[] = [];
   for (const reply of replies) {
     let id: string | undefined;

@@ -48,6 +48,16 @@ export interface MessageCatalog {
   planReady(cost: string, budget: string, today: string, link: string): string;
   planFailed(reason: string): string;
   noPlan(): string;
+  logged(items: string, today: string): string;
+  dayTotals(
+    kcal: number,
+    targetKcal: number | undefined,
+    proteinG: number,
+    targetProteinG: number | undefined,
+  ): string;
+  foodUnsure(phrase: string, options: string): string;
+  foodUnknown(): string;
+  allergenWarning(foods: string, allergens: string): string;
   planEnded(): string;
   dayLabel(offset: 0 | 1): string;
   slotName(slot: 'breakfast' | 'lunch' | 'dinner' | 'snack'): string;

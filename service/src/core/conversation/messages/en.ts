@@ -97,6 +97,14 @@ export const en: MessageCatalog = {
   planFailed: (reason) => `I couldn't make a plan: ${reason}`,
   you: () => 'You',
   noPlan: () => 'No plan yet: reply PLAN for a week of meals.',
+  logged: (items, today) => `Logged: ${items}. ${today}`,
+  dayTotals: (kcal, targetKcal, protein, targetProtein) =>
+    `Today so far: ${kcal}${targetKcal ? ` of ${targetKcal}` : ''} kcal, protein ${protein}${targetProtein ? ` of ${targetProtein}` : ''} g.`,
+  foodUnsure: (phrase, options) => `Did you mean ${options}? ("${phrase}")`,
+  foodUnknown: () =>
+    "I couldn't find that food. Try its plain name and amount, e.g. '2 eggs' or '150 g rice'.",
+  allergenWarning: (foods, allergens) =>
+    `Careful: ${foods} contains ${allergens}, which you told me you're allergic to.`,
   planEnded: () => 'Your plan has ended: reply PLAN for a new week.',
   dayLabel: (offset) => (offset === 0 ? 'Today' : 'Tomorrow'),
   slotName: (slot) => ({ breakfast: 'Breakfast', lunch: 'Lunch', dinner: 'Dinner', snack: 'Snack' })[slot],

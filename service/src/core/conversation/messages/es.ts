@@ -118,6 +118,14 @@ export const es: MessageCatalog = {
   planFailed: (reason) => `No pude hacer un plan: ${reason}`,
   you: () => 'Tú',
   noPlan: () => 'Aún no hay plan: responde PLAN para una semana de comidas.',
+  logged: (items, today) => `Registré: ${items}. ${today}`,
+  dayTotals: (kcal, targetKcal, protein, targetProtein) =>
+    `Hoy llevas: ${kcal}${targetKcal ? ` de ${targetKcal}` : ''} kcal, proteína ${protein}${targetProtein ? ` de ${targetProtein}` : ''} g.`,
+  foodUnsure: (phrase, options) => `¿Te refieres a ${options}? ("${phrase}")`,
+  foodUnknown: () =>
+    "No encontré ese alimento. Escribe su nombre y cantidad, p. ej. '2 huevos' o '150 g de arroz'.",
+  allergenWarning: (foods, allergens) =>
+    `Cuidado: ${foods} contiene ${allergens}, y me dijiste que eres alérgico.`,
   planEnded: () => 'Tu plan terminó: responde PLAN para una semana nueva.',
   dayLabel: (offset) => (offset === 0 ? 'Hoy' : 'Mañana'),
   slotName: (slot) => ({ breakfast: 'Desayuno', lunch: 'Almuerzo', dinner: 'Cena', snack: 'Merienda' })[slot],

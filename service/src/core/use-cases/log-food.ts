@@ -1,0 +1,111 @@
+import { messagesFor } from '../conversation/messages/index.ts';
+import type { FoodLogEntry } from '../domain/food-log-entry.ts';
+import { ALLERGENS, type Allergen } from '../domain/profile.ts';
+import type { Locale, User } from '../domain/user.ts';
+import { parseFoodLog } from '../logging/index.ts';
+import { loadFoodDatabase } from '../nutrition/food-database.ts';
+import { excludedAllergenTags } from '../nutrition/recipe-eligibility.ts';
+import { computeTargets } from '../nutrition/targets/index.ts';
+import type { Clock, IdGenerator } from '../ports/clock.port.ts';
+import type { Stores } from '../ports/stores.ts';
+
+/** Food logs are kept for a year, then dropped by housekeeping. */
+const FOOD_LOG_RETENTION_DAYS = 365;
+const KEYS = ['kcal', 'proteinG', 'fatG', 'carbsG', 'fiberG', 'sodiumMg'] as const;
+
+export interface LogFoodDeps {
+  stores: Stores;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+/**
+ * Logs what the user says they ate: foods and grams from the parser, nutrients from the food database, the day's
+ * totals against the user's targets, a question when a food is ambiguous and a warning when it holds an allergen
+ * they named. Every number comes from the database and the targets calculator.
+ */
+export async function logFood(
+  deps: LogFoodDeps,
+  user: User,
+  text: string,
+  locale: Locale,
+): Promise<string[]> {
+  const m = messagesFor(locale);
+  const foods = loadFoodDatabase();
+  const parsed = parseFoodLog(text, foods);
+  const questions = parsed.unsure.map((unsure) =>
+    m.foodUnsure(unsure.phrase, unsure.options.map((option) => option.name).join(' / ')),
+  );
+  if (parsed.items.length === 0) return questions.length > 0 ? questions : [m.foodUnknown()];
+
+  const now = deps.clock.now();
+  const date = now.toISOString().slice(0, 10);
+  const expiresAt = new Date(now.getTime() + FOOD_LOG_RETENTION_DAYS * 86_400_000).toISOString();
+  const entries: FoodLogEntry[] = parsed.items.map((item) => {
+    const per100g = foods.require(item.foodId).per100g;
+    const nutrients = Object.fromEntries(
+      KEYS.map((key) => [key, Math.round(((per100g[key] * item.grams) / 100) * 10) / 10]),
+    ) as FoodLogEntry['nutrients'];
+    return {
+      id: deps.ids.next(),
+      userId: user.id,
+      date,
+      at: now.toISOString(),
+      foodId: item.foodId,
+      name: item.name,
+      grams: item.grams,
+      nutrients,
+      expiresAt,
+    };
+  });
+  await deps.stores.foodLog.append(entries);
+
+  const day = await deps.stores.foodLog.forDay(user.id, date, now);
+  const kcal = Math.round(day.reduce((sum, entry) => sum + entry.nutrients.kcal, 0));
+  const protein = Math.round(day.reduce((sum, entry) => sum + entry.nutrients.proteinG, 0));
+  const targets = targetsOf(user);
+  const items = parsed.items.map((item) => `${item.name} ${Math.round(item.grams)} g`).join(', ');
+  const replies = [m.logged(items, m.dayTotals(kcal, targets?.kcal, protein, targets?.proteinG))];
+
+  const excluded = excludedAllergenTags(user.profile.allergies ?? []);
+  const risky = parsed.items.filter((item) =>
+    foods.require(item.foodId).allergens.some((a) => excluded.has(a)),
+  );
+  if (risky.length > 0) {
+    const allergens = [
+      ...new Set(
+        risky.flatMap((item) => foods.require(item.foodId).allergens.filter((a) => excluded.has(a))),
+      ),
+    ];
+    replies.push(
+      m.allergenWarning(
+        risky.map((item) => item.name).join(', '),
+        allergens.map((tag) => (isProfileAllergen(tag) ? m.allergenName(tag) : tag)).join(', '),
+      ),
+    );
+  }
+  return [...replies, ...questions];
+}
+
+function targetsOf(user: User): { kcal: number; proteinG: number } | undefined {
+  const { body, goal } = user.profile;
+  if (!body?.age || !body.sex || !body.heightCm || !body.weightKg || !body.activity || !goal)
+    return undefined;
+  const result = computeTargets(
+    {
+      name: 'you',
+      sex: body.sex,
+      age: body.age,
+      heightCm: body.heightCm,
+      weightKg: body.weightKg,
+      activity: body.activity,
+      goal: goal === 'eat_healthier' ? 'maintain' : goal,
+    },
+    { isAccountHolder: true },
+  );
+  return result.ok ? { kcal: result.targets.kcal, proteinG: result.targets.proteinG } : undefined;
+}
+
+function isProfileAllergen(tag: string): tag is Allergen {
+  return (ALLERGENS as readonly string[]).includes(tag);
+}
