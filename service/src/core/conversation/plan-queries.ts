@@ -1,6 +1,9 @@
 import type { Slot } from '../planning/plan-request.ts';
 
-export type PlanQuery = { kind: 'show_day'; offset: 0 | 1; slot?: Slot } | { kind: 'shopping_list' };
+export type PlanQuery =
+  | { kind: 'show_day'; offset: 0 | 1; slot?: Slot }
+  | { kind: 'shopping_list' }
+  | { kind: 'summary'; range: 'day' | 'week' };
 
 const SLOT_WORDS: Record<string, Slot> = {
   breakfast: 'breakfast',
@@ -31,6 +34,20 @@ export function planQuery(text: string): PlanQuery | undefined {
     )
   ) {
     return { kind: 'shopping_list' };
+  }
+  if (
+    /^(?:summary|daily summary|how am i doing|how'?s my day|how is my day|my day|resumen|resumen del dia|como voy|como va mi dia)$/.test(
+      t,
+    )
+  ) {
+    return { kind: 'summary', range: 'day' };
+  }
+  if (
+    /^(?:week|my week|weekly summary|week summary|how was my week|semana|mi semana|resumen semanal|resumen de la semana)$/.test(
+      t,
+    )
+  ) {
+    return { kind: 'summary', range: 'week' };
   }
   if (/^(?:today|today'?s (?:meals|menu)|what'?s (?:for |on )?today|hoy|que como hoy|menu de hoy)$/.test(t)) {
     return { kind: 'show_day', offset: 0 };

@@ -18,7 +18,7 @@ export interface AnswerFromPlanDeps {
 export async function answerFromPlan(
   deps: AnswerFromPlanDeps,
   user: User,
-  query: PlanQuery,
+  query: Extract<PlanQuery, { kind: 'show_day' | 'shopping_list' }>,
   locale: Locale,
 ): Promise<string[]> {
   const m = messagesFor(locale);

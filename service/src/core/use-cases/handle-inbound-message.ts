@@ -12,6 +12,7 @@ import type { Stores, StoreWrite } from '../ports/stores.ts';
 import { answerFromPlan } from './answer-from-plan.ts';
 import { logFood } from './log-food.ts';
 import { planForUser } from './plan-for-user.ts';
+import { summariseLog } from './summarise-log.ts';
 
 export interface InboundMessage {
   channel: Channel;
@@ -212,7 +213,9 @@ async function effectReplies(
       ? [await planForUser(deps, user, effect.request, decision.locale)]
       : effect.kind === 'log_food'
         ? await logFood(deps, user, effect.text, decision.locale)
-        : await answerFromPlan(deps, user, effect, decision.locale);
+        : effect.kind === 'summary'
+          ? await summariseLog(deps, user, effect.range, decision.locale)
+          : await answerFromPlan(deps, user, effect, decision.locale);
   const fitted: string[] = [];
   for (const reply of replies) {
     let id: string | undefined;

@@ -5,9 +5,9 @@ import type { Locale, User } from '../domain/user.ts';
 import { parseFoodLog } from '../logging/index.ts';
 import { loadFoodDatabase } from '../nutrition/food-database.ts';
 import { excludedAllergenTags } from '../nutrition/recipe-eligibility.ts';
-import { computeTargets } from '../nutrition/targets/index.ts';
 import type { Clock, IdGenerator } from '../ports/clock.port.ts';
 import type { Stores } from '../ports/stores.ts';
+import { userTargets } from './user-targets.ts';
 
 /** Food logs are kept for a year, then dropped by housekeeping. */
 const FOOD_LOG_RETENTION_DAYS = 365;
@@ -63,7 +63,7 @@ export async function logFood(
   const day = await deps.stores.foodLog.forDay(user.id, date, now);
   const kcal = Math.round(day.reduce((sum, entry) => sum + entry.nutrients.kcal, 0));
   const protein = Math.round(day.reduce((sum, entry) => sum + entry.nutrients.proteinG, 0));
-  const targets = targetsOf(user);
+  const targets = userTargets(user);
   const items = parsed.items.map((item) => `${item.name} ${Math.round(item.grams)} g`).join(', ');
   const replies = [m.logged(items, m.dayTotals(kcal, targets?.kcal, protein, targets?.proteinG))];
 
@@ -85,25 +85,6 @@ export async function logFood(
     );
   }
   return [...replies, ...questions];
-}
-
-function targetsOf(user: User): { kcal: number; proteinG: number } | undefined {
-  const { body, goal } = user.profile;
-  if (!body?.age || !body.sex || !body.heightCm || !body.weightKg || !body.activity || !goal)
-    return undefined;
-  const result = computeTargets(
-    {
-      name: 'you',
-      sex: body.sex,
-      age: body.age,
-      heightCm: body.heightCm,
-      weightKg: body.weightKg,
-      activity: body.activity,
-      goal: goal === 'eat_healthier' ? 'maintain' : goal,
-    },
-    { isAccountHolder: true },
-  );
-  return result.ok ? { kcal: result.targets.kcal, proteinG: result.targets.proteinG } : undefined;
 }
 
 function isProfileAllergen(tag: string): tag is Allergen {

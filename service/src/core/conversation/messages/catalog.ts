@@ -57,6 +57,14 @@ export interface MessageCatalog {
   ): string;
   foodUnsure(phrase: string, options: string): string;
   foodUnknown(): string;
+  nothingLogged(): string;
+  summary(label: string, parts: string): string;
+  summaryWeekLabel(daysLogged: number): string;
+  nutrientPart(
+    key: 'kcal' | 'proteinG' | 'fatG' | 'carbsG' | 'fiberG' | 'sodiumMg',
+    value: number,
+    target?: number,
+  ): string;
   allergenWarning(foods: string, allergens: string): string;
   planEnded(): string;
   dayLabel(offset: 0 | 1): string;

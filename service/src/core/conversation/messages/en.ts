@@ -101,6 +101,20 @@ export const en: MessageCatalog = {
   dayTotals: (kcal, targetKcal, protein, targetProtein) =>
     `Today so far: ${kcal}${targetKcal ? ` of ${targetKcal}` : ''} kcal, protein ${protein}${targetProtein ? ` of ${targetProtein}` : ''} g.`,
   foodUnsure: (phrase, options) => `Did you mean ${options}? ("${phrase}")`,
+  nothingLogged: () => "Nothing logged today yet. Tell me what you ate, e.g. 'had 2 eggs and toast'.",
+  summary: (label, parts) => `${label}: ${parts}.`,
+  summaryWeekLabel: (days) => `Last 7 days (${days} day${days === 1 ? '' : 's'} logged), a day on average`,
+  nutrientPart: (key, value, target) => {
+    const unit = {
+      kcal: 'kcal',
+      proteinG: 'g protein',
+      fatG: 'g fat',
+      carbsG: 'g carbs',
+      fiberG: 'g fibre',
+      sodiumMg: 'mg sodium',
+    }[key];
+    return `${value}${target !== undefined ? ` of ${target}` : ''} ${unit}`;
+  },
   foodUnknown: () =>
     "I couldn't find that food. Try its plain name and amount, e.g. '2 eggs' or '150 g rice'.",
   allergenWarning: (foods, allergens) =>

@@ -122,6 +122,20 @@ export const es: MessageCatalog = {
   dayTotals: (kcal, targetKcal, protein, targetProtein) =>
     `Hoy llevas: ${kcal}${targetKcal ? ` de ${targetKcal}` : ''} kcal, proteína ${protein}${targetProtein ? ` de ${targetProtein}` : ''} g.`,
   foodUnsure: (phrase, options) => `¿Te refieres a ${options}? ("${phrase}")`,
+  nothingLogged: () => "Aún no registraste nada hoy. Dime qué comiste, p. ej. 'comí 2 huevos y una tostada'.",
+  summary: (label, parts) => `${label}: ${parts}.`,
+  summaryWeekLabel: (days) => `Últimos 7 días (${days} con registro), promedio por día`,
+  nutrientPart: (key, value, target) => {
+    const unit = {
+      kcal: 'kcal',
+      proteinG: 'g de proteína',
+      fatG: 'g de grasa',
+      carbsG: 'g de carbohidratos',
+      fiberG: 'g de fibra',
+      sodiumMg: 'mg de sodio',
+    }[key];
+    return `${value}${target !== undefined ? ` de ${target}` : ''} ${unit}`;
+  },
   foodUnknown: () =>
     "No encontré ese alimento. Escribe su nombre y cantidad, p. ej. '2 huevos' o '150 g de arroz'.",
   allergenWarning: (foods, allergens) =>

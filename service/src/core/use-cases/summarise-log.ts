@@ -1,0 +1,47 @@
+import { messagesFor } from '../conversation/messages/index.ts';
+import type { FoodLogEntry } from '../domain/food-log-entry.ts';
+import type { Locale, User } from '../domain/user.ts';
+import type { Clock } from '../ports/clock.port.ts';
+import type { Stores } from '../ports/stores.ts';
+import { userTargets } from './user-targets.ts';
+
+const KEYS = ['kcal', 'proteinG', 'fatG', 'carbsG', 'fiberG', 'sodiumMg'] as const;
+const DAY_MS = 86_400_000;
+
+/** "summary" for today, "week" for the last 7 days (a day on average over the days with a log), against targets. */
+export async function summariseLog(
+  deps: { stores: Stores; clock: Clock },
+  user: User,
+  range: 'day' | 'week',
+  locale: Locale,
+): Promise<string[]> {
+  const m = messagesFor(locale);
+  const now = deps.clock.now();
+  const today = now.toISOString().slice(0, 10);
+  const from = new Date(Date.parse(today) - 6 * DAY_MS).toISOString().slice(0, 10);
+  const entries =
+    range === 'day'
+      ? await deps.stores.foodLog.forDay(user.id, today, now)
+      : await deps.stores.foodLog.forDays(user.id, from, today, now);
+  if (entries.length === 0) return [m.nothingLogged()];
+  const days = new Set(entries.map((entry) => entry.date)).size;
+  const totals = sum(entries, range === 'day' ? 1 : days);
+  const targets = userTargets(user);
+  const target: Partial<Record<(typeof KEYS)[number], number>> = targets
+    ? {
+        kcal: targets.kcal,
+        proteinG: targets.proteinG,
+        fiberG: targets.fiberG,
+        sodiumMg: targets.sodiumMaxMg,
+      }
+    : {};
+  const parts = KEYS.map((key) => m.nutrientPart(key, totals[key], target[key])).join(', ');
+  return [m.summary(range === 'day' ? m.dayLabel(0) : m.summaryWeekLabel(days), parts)];
+}
+
+function sum(entries: readonly FoodLogEntry[], divideBy: number): Record<(typeof KEYS)[number], number> {
+  const totals = { kcal: 0, proteinG: 0, fatG: 0, carbsG: 0, fiberG: 0, sodiumMg: 0 };
+  for (const entry of entries) for (const key of KEYS) totals[key] += entry.nutrients[key];
+  for (const key of KEYS) totals[key] = Math.round(totals[key] / divideBy);
+  return totals;
+}
