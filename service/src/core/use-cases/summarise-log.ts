@@ -23,7 +23,7 @@ export async function summariseLog(
     range === 'day'
       ? await deps.stores.foodLog.forDay(user.id, today, now)
       : await deps.stores.foodLog.forDays(user.id, from, today, now);
-  if (entries.length === 0) return [m.nothingLogged()];
+  if (entries.length === 0) return [m.nothingLogged(range)];
   const days = new Set(entries.map((entry) => entry.date)).size;
   const totals = sum(entries, range === 'day' ? 1 : days);
   const targets = userTargets(user);

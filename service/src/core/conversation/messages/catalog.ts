@@ -57,7 +57,7 @@ export interface MessageCatalog {
   ): string;
   foodUnsure(phrase: string, options: string): string;
   foodUnknown(): string;
-  nothingLogged(): string;
+  nothingLogged(range: 'day' | 'week'): string;
   summary(label: string, parts: string): string;
   summaryWeekLabel(daysLogged: number): string;
   nutrientPart(

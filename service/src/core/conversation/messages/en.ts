@@ -101,7 +101,8 @@ export const en: MessageCatalog = {
   dayTotals: (kcal, targetKcal, protein, targetProtein) =>
     `Today so far: ${kcal}${targetKcal ? ` of ${targetKcal}` : ''} kcal, protein ${protein}${targetProtein ? ` of ${targetProtein}` : ''} g.`,
   foodUnsure: (phrase, options) => `Did you mean ${options}? ("${phrase}")`,
-  nothingLogged: () => "Nothing logged today yet. Tell me what you ate, e.g. 'had 2 eggs and toast'.",
+  nothingLogged: (range) =>
+    `Nothing logged ${range === 'day' ? 'today' : 'in the last 7 days'} yet. Tell me what you ate, e.g. 'had 2 eggs and toast'.`,
   summary: (label, parts) => `${label}: ${parts}.`,
   summaryWeekLabel: (days) => `Last 7 days (${days} day${days === 1 ? '' : 's'} logged), a day on average`,
   nutrientPart: (key, value, target) => {

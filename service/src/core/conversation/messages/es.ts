@@ -122,7 +122,8 @@ export const es: MessageCatalog = {
   dayTotals: (kcal, targetKcal, protein, targetProtein) =>
     `Hoy llevas: ${kcal}${targetKcal ? ` de ${targetKcal}` : ''} kcal, proteína ${protein}${targetProtein ? ` de ${targetProtein}` : ''} g.`,
   foodUnsure: (phrase, options) => `¿Te refieres a ${options}? ("${phrase}")`,
-  nothingLogged: () => "Aún no registraste nada hoy. Dime qué comiste, p. ej. 'comí 2 huevos y una tostada'.",
+  nothingLogged: (range) =>
+    `Aún no registraste nada ${range === 'day' ? 'hoy' : 'en los últimos 7 días'}. Dime qué comiste, p. ej. 'comí 2 huevos y una tostada'.`,
   summary: (label, parts) => `${label}: ${parts}.`,
   summaryWeekLabel: (days) => `Últimos 7 días (${days} con registro), promedio por día`,
   nutrientPart: (key, value, target) => {
