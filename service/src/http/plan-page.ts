@@ -1,4 +1,5 @@
 import type { StoredPlan } from '../core/domain/stored-plan.ts';
+import { isSideMeal } from '../core/planning/plan-result.ts';
 import { escapeHtml } from './pages.ts';
 
 const SLOT_NAMES: Record<string, string> = {
@@ -21,7 +22,7 @@ export function planPage(brandName: string, stored: StoredPlan): string {
             .filter((name) => (meal.portions[name] ?? 0) > 0)
             .map(
               (name) =>
-                `${escapeHtml(name)} ${meal.recipeId.startsWith('side:') ? `${meal.ingredients[0]?.grams ?? 0} g` : `${meal.portions[name]} serving(s)`}`,
+                `${escapeHtml(name)} ${isSideMeal(meal) ? `${meal.ingredients[0]?.grams ?? 0} g` : `${meal.portions[name]} serving(s)`}`,
             )
             .join(', ');
           return `<li><strong>${escapeHtml(SLOT_NAMES[meal.slot] ?? meal.slot)}:</strong> ${escapeHtml(meal.recipeName)} <span class="muted">(${portions})</span></li>`;

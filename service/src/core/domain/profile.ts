@@ -1,18 +1,8 @@
 import { z } from 'zod';
+import { PROFILE_ALLERGENS } from '../nutrition/allergens.ts';
 
 /** The US major 9 allergens (FALCPA + FASTER Act 2023); `gluten` covers wheat, barley, rye and non-certified oats. */
-export const ALLERGENS = [
-  'milk',
-  'egg',
-  'fish',
-  'shellfish',
-  'tree_nut',
-  'peanut',
-  'wheat',
-  'soy',
-  'sesame',
-  'gluten',
-] as const;
+export const ALLERGENS = PROFILE_ALLERGENS;
 export type Allergen = (typeof ALLERGENS)[number];
 
 export const DIETS = ['omnivore', 'pescatarian', 'vegetarian', 'vegan'] as const;

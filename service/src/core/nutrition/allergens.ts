@@ -16,7 +16,8 @@ import { z } from 'zod';
  * Tags describe the food and typical US retail formulations; they are never a promise that a product is free of an
  * allergen — users must check labels for "may contain".
  */
-export const ALLERGENS = [
+/** What a profile can name: the US major 9 (FALCPA + FASTER Act 2023) plus gluten (wheat, barley, rye, oats). */
+export const PROFILE_ALLERGENS = [
   'milk',
   'egg',
   'fish',
@@ -27,6 +28,10 @@ export const ALLERGENS = [
   'soy',
   'sesame',
   'gluten',
+] as const;
+
+export const ALLERGENS = [
+  ...PROFILE_ALLERGENS,
   'celery',
   'mustard',
   'lupin',
@@ -38,17 +43,7 @@ export type Allergen = (typeof ALLERGENS)[number];
 export const allergenSchema = z.enum(ALLERGENS);
 
 /** US major food allergens (FALCPA + FASTER Act 2023). */
-export const US_MAJOR_9: readonly Allergen[] = [
-  'milk',
-  'egg',
-  'fish',
-  'shellfish',
-  'tree_nut',
-  'peanut',
-  'wheat',
-  'soy',
-  'sesame',
-];
+export const US_MAJOR_9: readonly Allergen[] = PROFILE_ALLERGENS.filter((allergen) => allergen !== 'gluten');
 
 /** EU Regulation 1169/2011 Annex II, in our vocabulary (gluten cereals cover wheat; crustaceans = shellfish). */
 export const EU_14: readonly Allergen[] = [

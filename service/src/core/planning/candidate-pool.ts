@@ -62,6 +62,13 @@ export function marginalCost(
   return cost;
 }
 
+/** The plan's first five days are weekdays (Monday to Friday), where the prep-time limit applies. */
+export const WEEKDAYS = 5;
+
+export function isWeekday(dayIndex: number): boolean {
+  return dayIndex < WEEKDAYS;
+}
+
 /** Recipes usable in a slot on a given day: listed for the slot, quick enough on weekdays, not worn out. */
 export function slotRecipes(
   recipes: readonly PlanningRecipe[],

@@ -1,15 +1,9 @@
 import { FLESH_GROUPS, type Food } from '../nutrition/food.ts';
 import { excludedAllergenTags, fitsDiet, matchesDislike, wordText } from '../nutrition/recipe-eligibility.ts';
-import {
-  FLOAT_SLACK,
-  isSide,
-  type PlanCheckData,
-  portionSum,
-  type Report,
-  SIDE_PREFIX,
-} from './plan-check-types.ts';
+import { FLOAT_SLACK, type PlanCheckData, portionSum, type Report } from './plan-check-types.ts';
 import type { PlanRequest } from './plan-request.ts';
 import type { PlannedDay, PlannedMeal } from './plan-result.ts';
+import { isSideMeal, SIDE_PREFIX } from './plan-result.ts';
 import { MAX_DRIZZLE_GRAMS } from './planning-foods.ts';
 
 /** Ingredient grams are reported to 0.01 g, so a correct figure is within half of that; 0.01 leaves float slack. */
@@ -32,7 +26,7 @@ export function checkMeals(
     const dayNumber = index + 1;
     for (const meal of day.meals) {
       checkPortions(meal, memberNames, dayNumber, report);
-      if (isSide(meal)) checkSide(meal, data, dayNumber, report);
+      if (isSideMeal(meal)) checkSide(meal, data, dayNumber, report);
       else checkRecipeMeal(request, meal, data, dayNumber, report);
       for (const ingredient of meal.ingredients) {
         const food = data.foods.get(ingredient.foodId);
@@ -89,7 +83,7 @@ function checkPortions(
       report({ code: 'portions', day, detail: `${meal.recipeId}: portion for unknown member "${name}"` });
     }
     const quarterSteps = portion / PORTION_STEP;
-    const badStep = !isSide(meal) && Math.abs(quarterSteps - Math.round(quarterSteps)) > FLOAT_SLACK;
+    const badStep = !isSideMeal(meal) && Math.abs(quarterSteps - Math.round(quarterSteps)) > FLOAT_SLACK;
     if (!Number.isFinite(portion) || portion < 0 || badStep) {
       report({ code: 'portions', day, member: name, detail: `${meal.recipeId}: portion ${portion}` });
     }
@@ -178,7 +172,7 @@ export function checkVarietyAndPrep(
   for (const [index, day] of days.entries()) {
     const dayNumber = index + 1;
     for (const meal of day.meals) {
-      if (isSide(meal)) continue;
+      if (isSideMeal(meal)) continue;
       uses.set(meal.recipeId, (uses.get(meal.recipeId) ?? 0) + 1);
       const recipe = data.recipes.get(meal.recipeId);
       if (recipe && dayNumber <= WEEKDAYS && recipe.prepMinutes > request.maxPrepMinutesWeekday) {
@@ -202,7 +196,7 @@ export function checkVarietyAndPrep(
 }
 
 function dinnerOf(day: PlannedDay): string | undefined {
-  return day.meals.find((meal) => meal.slot === 'dinner' && !isSide(meal))?.recipeId;
+  return day.meals.find((meal) => meal.slot === 'dinner' && !isSideMeal(meal))?.recipeId;
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;

@@ -53,13 +53,6 @@ export type Report = (violation: PlanViolation) => void;
 /** Comparisons on recomputed floats get a hair of slack (65.1 × 1000 = 65099.99…). */
 export const FLOAT_SLACK = 1e-6;
 
-export const SIDE_PREFIX = 'side:';
-
-/** A member's own side sized in grams (`side:<foodId>`), as opposed to a shared recipe. */
-export function isSide(meal: PlannedMeal): boolean {
-  return meal.recipeId.startsWith(SIDE_PREFIX);
-}
-
 export function portionSum(meal: PlannedMeal): number {
   return Object.values(meal.portions).reduce((sum, portion) => sum + portion, 0);
 }

@@ -1,15 +1,10 @@
 import { checkBudget, checkGrocery } from './plan-check-grocery.ts';
 import { checkMeals, checkVarietyAndPrep } from './plan-check-meals.ts';
 import { checkNutrition, memberLimits } from './plan-check-nutrition.ts';
-import {
-  isSide,
-  type PlanCheck,
-  type PlanCheckData,
-  type PlanViolation,
-  type Report,
-} from './plan-check-types.ts';
+import type { PlanCheck, PlanCheckData, PlanViolation, Report } from './plan-check-types.ts';
 import { type PlanRequest, SLOTS } from './plan-request.ts';
 import type { PlannedDay, PlanResult } from './plan-result.ts';
+import { isSideMeal } from './plan-result.ts';
 
 export type { PlanCheck, PlanCheckData, PlanViolation, ViolationCode } from './plan-check-types.ts';
 
@@ -83,7 +78,7 @@ function checkDaySlots(day: PlannedDay, dayNumber: number, report: Report): void
     }
   }
   for (const slot of SLOTS) {
-    const count = day.meals.filter((meal) => meal.slot === slot && !isSide(meal)).length;
+    const count = day.meals.filter((meal) => meal.slot === slot && !isSideMeal(meal)).length;
     const allowed = slot === 'snack' ? count <= 1 : count === 1;
     if (!allowed) {
       const wanted = slot === 'snack' ? 'at most one' : 'exactly one';

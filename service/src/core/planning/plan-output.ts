@@ -1,5 +1,5 @@
 import { addScaled, type NutrientVector, roundNutrients, zeroNutrients } from './nutrients.ts';
-import type { PlannedDay, PlannedMeal } from './plan-result.ts';
+import { type PlannedDay, type PlannedMeal, sideMealId } from './plan-result.ts';
 import type { PlanningFood } from './planning-inputs.ts';
 import type { PlannedWeekDay } from './week-planner.ts';
 
@@ -43,7 +43,7 @@ export function toPlannedDays(
       if (name === undefined) continue;
       meals.push({
         slot: 'snack',
-        recipeId: `side:${side.food.food.id}`,
+        recipeId: sideMealId(side.food.food.id),
         recipeName: `${side.food.food.name} (${side.food.pantry ? 'drizzled over a meal' : 'side'})`,
         portions: { [name]: 1 },
         ingredients: [{ foodId: side.food.food.id, name: side.food.food.name, grams: side.grams }],

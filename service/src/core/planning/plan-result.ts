@@ -33,6 +33,17 @@ export interface PlannedMeal {
   prepMinutes: number;
 }
 
+/** A member's own side is a meal whose recipe id is `side:<foodId>`. */
+export const SIDE_PREFIX = 'side:';
+
+export function isSideMeal(meal: Pick<PlannedMeal, 'recipeId'>): boolean {
+  return meal.recipeId.startsWith(SIDE_PREFIX);
+}
+
+export function sideMealId(foodId: string): string {
+  return `${SIDE_PREFIX}${foodId}`;
+}
+
 export interface PlannedDay {
   day: number;
   meals: PlannedMeal[];

@@ -1,18 +1,17 @@
-import { slotRecipes } from './candidate-pool.ts';
+import { isWeekday, slotRecipes } from './candidate-pool.ts';
 import { buildDayModel, type ChosenMeal, type ChosenSide, type DayPlan } from './day-model.ts';
 import { assemblePlan } from './plan-assembly.ts';
 import { infeasiblePlan, type PlannerDeps, planContext } from './plan-context.ts';
 import { describeFilters } from './plan-reasons.ts';
 import type { PlanRequest, Slot } from './plan-request.ts';
 import { SLOTS } from './plan-request.ts';
-import type { PlannedDay, PlanResult } from './plan-result.ts';
+import { isSideMeal, type PlannedDay, type PlanResult, SIDE_PREFIX } from './plan-result.ts';
 import type { PlanningRecipe } from './planning-inputs.ts';
 import { freeGrams } from './purchases.ts';
 import { type WeekInput, weekGrams } from './week-planner.ts';
 import { MAX_USES_PER_WEEK } from './week-search.ts';
 
 const SWAP_TIME_LIMIT_SECONDS = 2;
-const SIDE_PREFIX = 'side:';
 
 /**
  * Replaces one meal of a plan: every other meal of the week stays exactly as it is (recipes, and on other days
@@ -58,7 +57,7 @@ export async function swapMeal(
     candidates.set(
       slot,
       slotRecipes(input.recipes, slot, {
-        weekday: index < 5,
+        weekday: isWeekday(index),
         maxPrepMinutesWeekday: input.maxPrepMinutesWeekday,
         exclude,
       }),
@@ -111,7 +110,7 @@ function toDayPlan(day: PlannedDay, input: WeekInput): DayPlan {
   const meals: ChosenMeal[] = [];
   const sides: ChosenSide[] = [];
   for (const meal of day.meals) {
-    if (meal.recipeId.startsWith(SIDE_PREFIX)) {
+    if (isSideMeal(meal)) {
       const food = input.foods.get(meal.recipeId.slice(SIDE_PREFIX.length));
       const member = names.findIndex((name) => (meal.portions[name] ?? 0) > 0);
       const grams = meal.ingredients[0]?.grams ?? 0;

@@ -1,5 +1,5 @@
 import type { LinearModel } from '../ports/lp-solver.port.ts';
-import { slotRecipes } from './candidate-pool.ts';
+import { slotRecipes, WEEKDAYS } from './candidate-pool.ts';
 import { MAX_QUARTERS } from './day-model.ts';
 import {
   addMealShareRows,
@@ -17,7 +17,6 @@ import type { MemberPlanTargets, PlanningFood, PlanningRecipe } from './planning
 import { MAX_USES_PER_WEEK } from './week-search.ts';
 
 const MIN_MAIN_QUARTERS = 2;
-const WEEKDAYS = 5;
 
 export interface WeekBoundInput {
   members: readonly MemberPlanTargets[];

@@ -1,5 +1,5 @@
 import type { LpSolver } from '../ports/lp-solver.port.ts';
-import { marginalCost, slotRecipes } from './candidate-pool.ts';
+import { isWeekday, marginalCost, slotRecipes } from './candidate-pool.ts';
 import { buildDayModel, type DayPlan } from './day-model.ts';
 import { SLOTS, type Slot } from './plan-request.ts';
 import type { MemberPlanTargets, PlanningFood, PlanningRecipe } from './planning-inputs.ts';
@@ -82,7 +82,7 @@ export async function polishWeek(
     const bySlot = new Map<Slot, PlanningRecipe[]>();
     for (const slot of SLOTS) {
       const allowed = slotRecipes(input.recipes, slot, {
-        weekday: index < 5,
+        weekday: isWeekday(index),
         maxPrepMinutesWeekday: input.maxPrepMinutesWeekday,
         exclude: new Set(),
       });

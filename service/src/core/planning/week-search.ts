@@ -1,4 +1,4 @@
-import { candidatePool, slotRecipes } from './candidate-pool.ts';
+import { candidatePool, isWeekday, slotRecipes } from './candidate-pool.ts';
 import {
   bestCombinations,
   nominalServings,
@@ -12,7 +12,6 @@ import { freeGrams, weekCost } from './purchases.ts';
 /** A recipe at most twice a week; a second use costs a little so variety wins ties. */
 export const MAX_USES_PER_WEEK = 2;
 const REPEAT_PENALTY = 0.4;
-const WEEKDAYS = 5;
 /**
  * Recipes per slot kept for enumeration: the cheapest at today's marginal prices and the densest in protein and in
  * fibre, plus every recipe the LP bound uses. Measured on the bench profiles, wider pools cost several times the
@@ -143,7 +142,7 @@ export function dayContext(
   for (const slot of SLOTS) {
     const exclude = slot === 'dinner' ? new Set([...worn, ...neighbourDinners]) : worn;
     const recipes = slotRecipes(input.recipes, slot, {
-      weekday: index < WEEKDAYS,
+      weekday: isWeekday(index),
       maxPrepMinutesWeekday: input.maxPrepMinutesWeekday,
       exclude,
     }).filter((recipe) => !recipe.ingredients.some((ingredient) => banned.has(ingredient.foodId)));

@@ -3,6 +3,7 @@ import type { PlanQuery } from '../conversation/plan-queries.ts';
 import type { Locale, User } from '../domain/user.ts';
 import { money } from '../planning/plan-reasons.ts';
 import { SLOTS } from '../planning/plan-request.ts';
+import { isSideMeal } from '../planning/plan-result.ts';
 import type { Clock } from '../ports/clock.port.ts';
 import type { Stores } from '../ports/stores.ts';
 
@@ -48,7 +49,7 @@ export async function answerFromPlan(
   if (!day) return [m.planEnded()];
   const name = plan.members[0]?.name ?? '';
   const meals = day.meals
-    .filter((meal) => !meal.recipeId.startsWith('side:') && (!query.slot || meal.slot === query.slot))
+    .filter((meal) => !isSideMeal(meal) && (!query.slot || meal.slot === query.slot))
     .sort((a, b) => SLOTS.indexOf(a.slot) - SLOTS.indexOf(b.slot))
     .map((meal) => `${m.slotName(meal.slot)}: ${meal.recipeName} (${m.servings(meal.portions[name] ?? 0)}).`);
   // One text per meal: recipe names are long, and a whole day in one text would be cut short over SMS.

@@ -3,6 +3,7 @@ import type { ConversationSettings, Decision } from '../conversation/conversatio
 import { converse } from '../conversation/converse.ts';
 import { parseDialogueState } from '../conversation/dialogue-state.ts';
 import { fitToSegments } from '../conversation/sms-segments.ts';
+import type { MessageLogEntry } from '../domain/message.ts';
 import type { Channel, User } from '../domain/user.ts';
 import type { Clock, IdGenerator } from '../ports/clock.port.ts';
 import type { Logger } from '../ports/logger.port.ts';
@@ -176,21 +177,9 @@ function outcomeOf(
   if (decision.eraseProfile) writes.push({ kind: 'delete_messages', userId: user.id });
   const logBodies = decision.mayLogBodies && !decision.eraseProfile;
   const entry = (direction: 'in' | 'out', body: string) => {
-    const expiresAt = new Date(now.getTime() + deps.messageRetentionDays * 86_400_000);
-    const id = deps.ids.next();
-    writes.push({
-      kind: 'message',
-      entry: {
-        id,
-        userId: user.id,
-        direction,
-        channel: message.channel,
-        body,
-        at: now.toISOString(),
-        expiresAt: expiresAt.toISOString(),
-      },
-    });
-    return id;
+    const logged = messageEntry(deps, user.id, message.channel, direction, body, now);
+    writes.push({ kind: 'message', entry: logged });
+    return logged.id;
   };
   if (logBodies) entry('in', message.text);
   const replies = decision.replies.map((reply) =>
@@ -218,23 +207,34 @@ async function effectReplies(
           : await answerFromPlan(deps, user, effect, decision.locale);
   const fitted: string[] = [];
   for (const reply of replies) {
-    let id: string | undefined;
-    if (decision.mayLogBodies) {
-      const now = deps.clock.now();
-      id = deps.ids.next();
-      await deps.stores.messages.append({
-        id,
-        userId: user.id,
-        direction: 'out',
-        channel: message.channel,
-        body: reply,
-        at: now.toISOString(),
-        expiresAt: new Date(now.getTime() + deps.messageRetentionDays * 86_400_000).toISOString(),
-      });
-    }
-    fitted.push(fitForChannel(deps, message.channel, reply, id));
+    const logged = decision.mayLogBodies
+      ? messageEntry(deps, user.id, message.channel, 'out', reply, deps.clock.now())
+      : undefined;
+    if (logged) await deps.stores.messages.append(logged);
+    fitted.push(fitForChannel(deps, message.channel, reply, logged?.id));
   }
   return fitted;
+}
+
+/** A message body to keep (only ever after consent), expiring after the retention period. */
+function messageEntry(
+  deps: HandleInboundDeps,
+  userId: string,
+  channel: Channel,
+  direction: 'in' | 'out',
+  body: string,
+  now: Date,
+): MessageLogEntry {
+  const expiresAt = new Date(now.getTime() + deps.messageRetentionDays * 86_400_000);
+  return {
+    id: deps.ids.next(),
+    userId,
+    direction,
+    channel,
+    body,
+    at: now.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+  };
 }
 
 /** The wording of the consent question this build shows; bump it when the text changes. */

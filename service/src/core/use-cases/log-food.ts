@@ -5,13 +5,13 @@ import type { Locale, User } from '../domain/user.ts';
 import { parseFoodLog } from '../logging/index.ts';
 import { loadFoodDatabase } from '../nutrition/food-database.ts';
 import { excludedAllergenTags } from '../nutrition/recipe-eligibility.ts';
+import { PLAN_NUTRIENTS } from '../planning/nutrients.ts';
 import type { Clock, IdGenerator } from '../ports/clock.port.ts';
 import type { Stores } from '../ports/stores.ts';
 import { userTargets } from './user-targets.ts';
 
 /** Food logs are kept for a year, then dropped by housekeeping. */
 const FOOD_LOG_RETENTION_DAYS = 365;
-const KEYS = ['kcal', 'proteinG', 'fatG', 'carbsG', 'fiberG', 'sodiumMg'] as const;
 
 export interface LogFoodDeps {
   stores: Stores;
@@ -44,7 +44,7 @@ export async function logFood(
   const entries: FoodLogEntry[] = parsed.items.map((item) => {
     const per100g = foods.require(item.foodId).per100g;
     const nutrients = Object.fromEntries(
-      KEYS.map((key) => [key, Math.round(((per100g[key] * item.grams) / 100) * 10) / 10]),
+      PLAN_NUTRIENTS.map((key) => [key, Math.round(((per100g[key] * item.grams) / 100) * 10) / 10]),
     ) as FoodLogEntry['nutrients'];
     return {
       id: deps.ids.next(),

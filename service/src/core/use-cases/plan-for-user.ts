@@ -3,6 +3,7 @@ import { PLAN_LINK_TTL_DAYS } from '../domain/stored-plan.ts';
 import type { Locale, User } from '../domain/user.ts';
 import { money } from '../planning/plan-reasons.ts';
 import type { PlanRequest } from '../planning/plan-request.ts';
+import { isSideMeal } from '../planning/plan-result.ts';
 import type { Clock, IdGenerator } from '../ports/clock.port.ts';
 import type { Logger } from '../ports/logger.port.ts';
 import type { MealPlanner } from '../ports/meal-planner.port.ts';
@@ -46,7 +47,7 @@ export async function planForUser(
     plan,
   });
   const today = (plan.days[0]?.meals ?? [])
-    .filter((meal) => !meal.recipeId.startsWith('side:'))
+    .filter((meal) => !isSideMeal(meal))
     .map((meal) => meal.recipeName)
     .join(', ');
   return m.planReady(

@@ -1,11 +1,11 @@
 import { messagesFor } from '../conversation/messages/index.ts';
 import type { FoodLogEntry } from '../domain/food-log-entry.ts';
 import type { Locale, User } from '../domain/user.ts';
+import { PLAN_NUTRIENTS } from '../planning/nutrients.ts';
 import type { Clock } from '../ports/clock.port.ts';
 import type { Stores } from '../ports/stores.ts';
 import { userTargets } from './user-targets.ts';
 
-const KEYS = ['kcal', 'proteinG', 'fatG', 'carbsG', 'fiberG', 'sodiumMg'] as const;
 const DAY_MS = 86_400_000;
 
 /** "summary" for today, "week" for the last 7 days (a day on average over the days with a log), against targets. */
@@ -27,7 +27,7 @@ export async function summariseLog(
   const days = new Set(entries.map((entry) => entry.date)).size;
   const totals = sum(entries, range === 'day' ? 1 : days);
   const targets = userTargets(user);
-  const target: Partial<Record<(typeof KEYS)[number], number>> = targets
+  const target: Partial<Record<(typeof PLAN_NUTRIENTS)[number], number>> = targets
     ? {
         kcal: targets.kcal,
         proteinG: targets.proteinG,
@@ -35,13 +35,16 @@ export async function summariseLog(
         sodiumMg: targets.sodiumMaxMg,
       }
     : {};
-  const parts = KEYS.map((key) => m.nutrientPart(key, totals[key], target[key])).join(', ');
+  const parts = PLAN_NUTRIENTS.map((key) => m.nutrientPart(key, totals[key], target[key])).join(', ');
   return [m.summary(range === 'day' ? m.dayLabel(0) : m.summaryWeekLabel(days), parts)];
 }
 
-function sum(entries: readonly FoodLogEntry[], divideBy: number): Record<(typeof KEYS)[number], number> {
+function sum(
+  entries: readonly FoodLogEntry[],
+  divideBy: number,
+): Record<(typeof PLAN_NUTRIENTS)[number], number> {
   const totals = { kcal: 0, proteinG: 0, fatG: 0, carbsG: 0, fiberG: 0, sodiumMg: 0 };
-  for (const entry of entries) for (const key of KEYS) totals[key] += entry.nutrients[key];
-  for (const key of KEYS) totals[key] = Math.round(totals[key] / divideBy);
+  for (const entry of entries) for (const key of PLAN_NUTRIENTS) totals[key] += entry.nutrients[key];
+  for (const key of PLAN_NUTRIENTS) totals[key] = Math.round(totals[key] / divideBy);
   return totals;
 }
