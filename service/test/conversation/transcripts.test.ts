@@ -5,7 +5,7 @@ import { parseDialogueState } from '../../src/core/conversation/dialogue-state.t
 import type { Profile } from '../../src/core/domain/profile.ts';
 import { silentLogger } from '../../src/core/ports/logger.port.ts';
 import { handleInboundMessage } from '../../src/core/use-cases/handle-inbound-message.ts';
-import { transcripts } from '../fixtures/onboarding-transcripts.ts';
+import { transcripts } from '../fixtures/transcripts/index.ts';
 import { ManualClock, sequentialIds } from '../support/test-app.ts';
 import { sequentialTokens, testPlanner } from '../support/test-planner.ts';
 
@@ -44,7 +44,7 @@ describe.each(transcripts)('transcript: $name', (transcript) => {
       for (const fragment of turn.reject ?? []) expect(joined, where).not.toContain(fragment.toLowerCase());
     }
     const user = await stores.users.findByPhone(address.phone);
-    expectProfile(user?.profile ?? {}, transcript.profile);
+    if (transcript.profile) expectProfile(user?.profile ?? {}, transcript.profile);
     const state = parseDialogueState((await stores.dialogue.load(user?.id ?? ''))?.state);
     expect(state.stage).toBe(transcript.stage);
   });
