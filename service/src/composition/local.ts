@@ -7,6 +7,7 @@ import { staticFiles } from '../adapters/static-files/static-files.ts';
 import { createJsonLogger } from '../adapters/system/json-logger.ts';
 import { randomIds, randomTokens, systemClock } from '../adapters/system/system-clock.ts';
 import type { Config } from '../config/config.ts';
+import type { Clock } from '../core/ports/clock.port.ts';
 import type { JobQueue } from '../core/ports/job-queue.port.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
 import type { Stores } from '../core/ports/stores.ts';
@@ -26,22 +27,26 @@ export interface LocalRuntime {
 }
 
 /** One machine: SQLite (or memory), the in-process queue, the built web UI. The only place adapters are built. */
-export function composeLocal(config: Config, overrides: { logger?: Logger } = {}): LocalRuntime {
+export function composeLocal(
+  config: Config,
+  overrides: { logger?: Logger; clock?: Clock } = {},
+): LocalRuntime {
   const logger = overrides.logger ?? createJsonLogger(config.logLevel);
+  const clock = overrides.clock ?? systemClock;
   const stores =
     config.store === 'memory'
       ? createMemoryStores()
-      : openSqliteStores({ file: path.join(config.dataDir, 'nutritionist.sqlite'), clock: systemClock });
+      : openSqliteStores({ file: path.join(config.dataDir, 'nutritionist.sqlite'), clock });
   const queue = new InProcessQueue(async (job) => {
     switch (job.type) {
       case 'purge_expired':
-        return purgeExpired({ stores, clock: systemClock, logger });
+        return purgeExpired({ stores, clock, logger });
     }
   }, logger);
   const planner = composePlanner();
   const inboundDeps: HandleInboundDeps = {
     stores,
-    clock: systemClock,
+    clock,
     ids: randomIds,
     tokens: randomTokens,
     planner,
@@ -66,7 +71,7 @@ export function composeLocal(config: Config, overrides: { logger?: Logger } = {}
     },
     stores,
     logger,
-    clock: systemClock,
+    clock,
     handleInbound: (message) => handleInboundMessage(inboundDeps, message),
     twilio: { authToken: config.twilio.authToken },
     brandName: config.brandName,

@@ -6,8 +6,9 @@ import { runServe } from './cli/serve-command.ts';
 
 const USAGE = `Usage:
   nutritionist serve                                  start the local server (same as npm start)
-  nutritionist chat --as PHONE [--data-dir DIR] [--json]
-                                                      chat as PHONE (E.164 or whatsapp:+E.164) over the SMS channel
+  nutritionist chat --as PHONE [--data-dir DIR] [--json] [--now ISO]
+                                                      chat as PHONE (E.164 or whatsapp:+E.164) over the SMS channel;
+                                                      --now replays as if it started at that instant
   nutritionist plan --profile FILE [--json]           plan a week of meals for the household in FILE (JSON)
   nutritionist foods show ID... [--json]              show foods: nutrients per 100 g, allergens, diets
   nutritionist foods search TEXT... [--json]          find foods by name or synonym (best 10)`;
@@ -25,10 +26,16 @@ async function main(argv: string[]): Promise<number> {
           as: { type: 'string' },
           'data-dir': { type: 'string' },
           json: { type: 'boolean', default: false },
+          now: { type: 'string' },
         },
         strict: true,
       });
-      return runChat({ as: values.as, dataDir: values['data-dir'], json: values.json ?? false });
+      return runChat({
+        as: values.as,
+        dataDir: values['data-dir'],
+        json: values.json ?? false,
+        ...(values.now === undefined ? {} : { now: values.now }),
+      });
     }
     case 'plan': {
       const { values } = parseArgs({

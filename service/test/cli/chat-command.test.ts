@@ -49,6 +49,18 @@ describe('nutritionist chat', () => {
     },
   );
 
+  it.each(['yesterday', '2026-11-26', '2026-11-26T12:00:00', '2026-13-40T99:00:00Z'])(
+    'exits 2 with one line for --now %j',
+    async (now) => {
+      const args = ['chat', '--as', '+15551234567', '--data-dir', dataDir, '--json', '--now', now];
+      const result = await runCli(args, 'hi\n');
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain('ISO 8601');
+    },
+  );
+
   it('exits 2 on an unknown command or flag', async () => {
     expect((await runCli(['fly'])).code).toBe(2);
     expect((await runCli(['chat', '--as', '+15551234567', '--loud'])).code).toBe(2);

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { clockStartingAt } from '../../adapters/system/system-clock.ts';
 import { composeLocal } from '../../composition/local.ts';
 import { ConfigError, loadConfigWith } from '../../config/config.ts';
 import { parseAddress } from '../../core/conversation/address.ts';
@@ -8,6 +9,8 @@ export interface ChatOptions {
   as?: string;
   dataDir?: string;
   json: boolean;
+  /** Replay as if the conversation started at this instant (ISO 8601); time then passes normally. */
+  now?: string;
 }
 
 /**
@@ -20,10 +23,16 @@ export async function runChat(options: ChatOptions): Promise<number> {
     process.stderr.write('--as must be an E.164 number such as +15551234567 (or whatsapp:+15551234567)\n');
     return 2;
   }
+  const start = options.now === undefined ? undefined : parseInstant(options.now);
+  if (start === null) {
+    process.stderr.write('--now must be an ISO 8601 instant such as 2026-11-26T12:00:00Z\n');
+    return 2;
+  }
   let runtime: ReturnType<typeof composeLocal>;
   try {
     runtime = composeLocal(loadConfigWith(options.dataDir ? { DATA_DIR: options.dataDir } : {}), {
       logger: silentLogger,
+      ...(start ? { clock: clockStartingAt(start) } : {}),
     });
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -59,4 +68,11 @@ export async function runChat(options: ChatOptions): Promise<number> {
     await runtime.close();
   }
   return 0;
+}
+
+/** A full date and time with a zone (Z or ±hh:mm); anything looser is refused rather than guessed. */
+function parseInstant(text: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return null;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? null : date;
 }
