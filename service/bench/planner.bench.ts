@@ -4,9 +4,11 @@
  * share of member-days within ±5 % of the energy target and the violations found by the independent plan checker.
  * Runs per profile: BENCH_RUNS (default 5). Prints figures and always exits 0.
  */
+
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { composePlanner } from '../src/composition/planner.ts';
+import { planWhyEnglish } from '../src/core/conversation/messages/plan-why-text.ts';
 import { memberTargets } from '../src/core/planning/member-targets.ts';
 import { checkPlan, type PlanCheck } from '../src/core/planning/plan-check.ts';
 import type { PlanResult } from '../src/core/planning/plan-result.ts';
@@ -126,7 +128,7 @@ function describeProfile({ id, label, request }: BenchProfile): string {
   const targets = memberTargets(request);
   const kcal = targets.ok
     ? targets.members.map((member) => `${member.name} ${fmtInt(member.kcal)} kcal`).join(', ')
-    : `refused: ${targets.reason}`;
+    : `refused: ${planWhyEnglish(targets.why)}`;
   const filters = [
     request.diet,
     ...request.allergies.map((a) => `no ${a}`),

@@ -5,7 +5,9 @@
  * (nominalServings, as the real planner sizes portions while enumerating). No sides, no variety rule, no budget
  * search. The result is built with the planner's own output helpers so checkPlan judges it the same way.
  */
+
 import { recipeSource } from '../src/composition/planner.ts';
+import { planWhyEnglish } from '../src/core/conversation/messages/plan-why-text.ts';
 import type { FoodDatabase } from '../src/core/nutrition/food-database.ts';
 import type { RecipeDatabase } from '../src/core/nutrition/recipe-database.ts';
 import { slotRecipes } from '../src/core/planning/candidate-pool.ts';
@@ -67,7 +69,7 @@ export function randomPlan(
   });
 
   const targets = memberTargets(request);
-  if (!targets.ok) return infeasible(targets.reason);
+  if (!targets.ok) return infeasible(planWhyEnglish(targets.why));
   const members = targets.members;
   const membersOut = members.map((member) => ({ name: member.name, targets: member.reported }));
   const recipes = recipeSource(data.recipes).eligible({

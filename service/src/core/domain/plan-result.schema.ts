@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SLOTS } from '../planning/plan-request.ts';
 import type { PlanResult } from '../planning/plan-result.ts';
+import { planWhySchema } from '../planning/plan-why.ts';
 
 /**
  * `PlanResult` as zod, so a plan read back from a store is checked before the core trusts it.
@@ -40,6 +41,7 @@ const groceryItemSchema = z.object({
 export const planResultSchema = z.object({
   status: z.enum(['optimal', 'feasible', 'infeasible']),
   reason: z.string(),
+  why: planWhySchema.optional(),
   members: z.array(z.object({ name: z.string().min(1), targets: nutrientTotalsSchema })),
   days: z.array(
     z.object({

@@ -1,5 +1,6 @@
 import { computeTargets } from '../nutrition/targets/index.ts';
 import type { PlanRequest } from './plan-request.ts';
+import type { PlanWhy } from './plan-why.ts';
 import type { MemberPlanTargets } from './planning-inputs.ts';
 
 /** AMDR for carbohydrate, 45–65 % of energy at every age (IOM DRI 2002/2005). */
@@ -10,7 +11,7 @@ const FIBER_PER_KCAL = 14 / 1000;
 const KCAL_PER_G_FAT = 9;
 const KCAL_PER_G_PROTEIN = 4;
 
-export type MemberTargetsOutcome = { ok: true; members: MemberPlanTargets[] } | { ok: false; reason: string };
+export type MemberTargetsOutcome = { ok: true; members: MemberPlanTargets[] } | { ok: false; why: PlanWhy };
 
 /**
  * Daily constraints per member from the targets calculator: energy, protein floor, AMDR as shares of the day's
@@ -20,7 +21,12 @@ export function memberTargets(request: PlanRequest): MemberTargetsOutcome {
   const members: MemberPlanTargets[] = [];
   for (const [index, member] of request.members.entries()) {
     const result = computeTargets(member, { isAccountHolder: index === 0 });
-    if (!result.ok) return { ok: false, reason: `${member.name}: ${result.reason}` };
+    if (!result.ok) {
+      return {
+        ok: false,
+        why: { kind: 'member_refused', member: member.name, code: result.code, detail: result.reason },
+      };
+    }
     const t = result.targets;
     members.push({
       name: member.name,

@@ -1,9 +1,10 @@
+import { planWhyEnglish } from '../conversation/messages/plan-why-text.ts';
 import type { FoodDatabase } from '../nutrition/food-database.ts';
 import type { DayPlan } from './day-model.ts';
 import { buildGroceryList, groceryTotal } from './grocery-list.ts';
 import { gramsByFood, toPlannedDays } from './plan-output.ts';
-import { money } from './plan-reasons.ts';
 import type { PlanResult } from './plan-result.ts';
+import type { PlanWhy } from './plan-why.ts';
 import type { PlanningFood } from './planning-inputs.ts';
 
 const PLAN_NOTES = [
@@ -38,6 +39,7 @@ export function assemblePlan(
   const total = groceryTotal(groceryList);
   const { budget, lpBound } = assembly;
   const withinBudget = total <= budget + 1e-9;
+  const why: PlanWhy = { kind: withinBudget ? 'within_budget' : 'over_budget', cost: total, budget };
   const gap = lpBound !== null && lpBound > 0 ? Math.round((total / lpBound - 1) * 10_000) / 10_000 : null;
   return {
     // `optimal` only when proven within the solver tolerance of the LP bound; otherwise `feasible`, with its gap.
@@ -46,9 +48,8 @@ export function assemblePlan(
       : assembly.proven && gap !== null && gap <= OPTIMAL_GAP
         ? 'optimal'
         : 'feasible',
-    reason: withinBudget
-      ? `Plan costs ${money(total)} of your ${money(budget)} budget.`
-      : `The cheapest plan that meets everyone's needs costs ${money(total)}; your budget is ${money(budget)}.`,
+    reason: planWhyEnglish(why),
+    why,
     members: assembly.members,
     days: withinBudget ? days : [],
     groceryList: withinBudget ? groceryList : [],

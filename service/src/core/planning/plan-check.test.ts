@@ -184,7 +184,7 @@ function scenario(
   }));
   const groceryList = buildGroceryList(gramsByFood(days), foods);
   const targets = memberTargets(REQUEST);
-  if (!targets.ok) throw new Error(targets.reason);
+  if (!targets.ok) throw new Error(targets.why.kind);
   const plan: PlanResult = {
     status: 'optimal',
     reason: 'Plan costs $40 of your $60 budget.',

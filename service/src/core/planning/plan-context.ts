@@ -1,11 +1,12 @@
+import { planWhyEnglish } from '../conversation/messages/plan-why-text.ts';
 import type { FoodDatabase } from '../nutrition/food-database.ts';
 import type { HardFilters } from '../nutrition/food-filter.ts';
 import type { LpSolver } from '../ports/lp-solver.port.ts';
 import { memberTargets } from './member-targets.ts';
-import { describeFilters } from './plan-reasons.ts';
 import type { PlanRequest } from './plan-request.ts';
 import { SLOTS } from './plan-request.ts';
 import type { PlanResult } from './plan-result.ts';
+import { filtersOf, type PlanWhy } from './plan-why.ts';
 import { allowedSides, planningFoods, shortfallPrices, sideFoods } from './planning-foods.ts';
 import type { RecipeSource } from './planning-inputs.ts';
 import type { WeekInput } from './week-planner.ts';
@@ -23,13 +24,13 @@ const DAY_TIME_LIMIT_SECONDS = 0.3;
 
 export type PlanContext =
   | { ok: true; input: WeekInput; filters: HardFilters; members: PlanResult['members']; budget: number }
-  | { ok: false; reason: string; members: PlanResult['members']; budget: number };
+  | { ok: false; why: PlanWhy; members: PlanResult['members']; budget: number };
 
 /** What planning and swapping share: member targets, hard filters applied, foods, sides and the prorated budget. */
 export function planContext(request: PlanRequest, deps: PlannerDeps): PlanContext {
   const budget = Math.round(((request.budget.amount * request.days) / 7) * 100) / 100;
   const targets = memberTargets(request);
-  if (!targets.ok) return { ok: false, reason: targets.reason, members: [], budget };
+  if (!targets.ok) return { ok: false, why: targets.why, members: [], budget };
   const members = targets.members.map((member) => ({ name: member.name, targets: member.reported }));
   const filters: HardFilters = {
     diet: request.diet,
@@ -40,7 +41,12 @@ export function planContext(request: PlanRequest, deps: PlannerDeps): PlanContex
   const recipes = deps.recipes.eligible(filters);
   for (const slot of SLOTS) {
     if (!recipes.some((recipe) => recipe.slots.includes(slot))) {
-      return { ok: false, reason: `No ${slot} recipe fits ${describeFilters(filters)}.`, members, budget };
+      return {
+        ok: false,
+        why: { kind: 'no_recipe_for_slot', slot, filters: filtersOf(filters) },
+        members,
+        budget,
+      };
     }
   }
   const sides = allowedSides(foods, filters);
@@ -65,16 +71,17 @@ export function planContext(request: PlanRequest, deps: PlannerDeps): PlanContex
   };
 }
 
-/** A plan that could not be made, with the reason in plain words. */
+/** A plan that could not be made, with why as data and in plain English. */
 export function infeasiblePlan(
-  reason: string,
+  why: PlanWhy,
   context: Pick<PlanContext, 'members' | 'budget'>,
   ms: number,
   lpBound: number | null = null,
 ): PlanResult {
   return {
     status: 'infeasible',
-    reason,
+    reason: planWhyEnglish(why),
+    why,
     members: context.members,
     days: [],
     groceryList: [],

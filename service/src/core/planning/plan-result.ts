@@ -1,4 +1,5 @@
 import type { Slot } from './plan-request.ts';
+import type { PlanWhy } from './plan-why.ts';
 
 /** The nutrients a plan reports per member and day. */
 export interface NutrientTotals {
@@ -67,8 +68,10 @@ export type PlanStatus = 'optimal' | 'feasible' | 'infeasible';
 
 export interface PlanResult {
   status: PlanStatus;
-  /** Plain words: why it is infeasible, or what limited the plan. */
+  /** Plain English: why it is infeasible, or what limited the plan (the CLI and logs show it). */
   reason: string;
+  /** The same as data, for each language to word (absent on plans stored before it existed). */
+  why?: PlanWhy;
   members: MemberTargetsOut[];
   days: PlannedDay[];
   groceryList: GroceryItem[];

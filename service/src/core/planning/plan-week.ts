@@ -1,7 +1,7 @@
 import type { LinearModel } from '../ports/lp-solver.port.ts';
 import { assemblePlan } from './plan-assembly.ts';
 import { infeasiblePlan, type PlannerDeps, planContext } from './plan-context.ts';
-import { describeFilters, infeasibilityReason, money } from './plan-reasons.ts';
+import { infeasibilityReason } from './plan-reasons.ts';
 import type { PlanRequest } from './plan-request.ts';
 import type { PlanResult } from './plan-result.ts';
 import { weekCost } from './purchases.ts';
@@ -22,32 +22,25 @@ export async function planWeek(request: PlanRequest, deps: PlannerDeps): Promise
   const started = deps.now();
   const elapsed = () => deps.now() - started;
   const context = planContext(request, deps);
-  if (!context.ok) return infeasiblePlan(context.reason, context, elapsed());
+  if (!context.ok) return infeasiblePlan(context.why, context, elapsed());
   const { input, filters, budget } = context;
 
   const boundModel = buildWeekBoundModel(input);
   const bound = await deps.solver.solve(boundModel, { relax: true });
   if (bound.status === 'infeasible') {
-    return infeasiblePlan(
-      await infeasibilityReason(input, deps.solver, describeFilters(filters)),
-      context,
-      elapsed(),
-    );
+    return infeasiblePlan(await infeasibilityReason(input, deps.solver, filters), context, elapsed());
   }
   const lpBound = bound.status === 'optimal' ? bound.objective : null;
   if (lpBound !== null && lpBound > budget) {
-    const reason = `A plan that meets everyone's needs costs at least ${money(lpBound)} for ${request.days} days; your budget is ${money(budget)}.`;
-    return infeasiblePlan(reason, context, elapsed(), Math.round(lpBound * 100) / 100);
+    const minCost = Math.round(lpBound * 100) / 100;
+    const why = { kind: 'budget_bound', minCost, budget, days: request.days } as const;
+    return infeasiblePlan(why, context, elapsed(), minCost);
   }
 
   const weekInput = { ...input, preferred: usedRecipes(boundModel, bound.values) };
   const best = await planWeekDays(weekInput);
   if (!best.ok) {
-    return infeasiblePlan(
-      `I couldn't fit a day's meals to everyone's targets (day ${best.day}).`,
-      context,
-      elapsed(),
-    );
+    return infeasiblePlan({ kind: 'day_unsolved', day: best.day }, context, elapsed());
   }
   // Over budget: let HiGHS trade recipes between days over the whole week, widening the choice each round.
   let chosen = best.days;

@@ -1,4 +1,5 @@
 import { messagesFor } from '../conversation/messages/index.ts';
+import { planReasonText } from '../conversation/messages/plan-why-text.ts';
 import { PLAN_LINK_TTL_DAYS } from '../domain/stored-plan.ts';
 import type { Locale, User } from '../domain/user.ts';
 import { money } from '../planning/plan-reasons.ts';
@@ -33,7 +34,7 @@ export async function planForUser(
   const m = messagesFor(locale);
   const plan = await deps.planner.planWeek(request);
   deps.logger.info('plan_made', { userId: user.id, status: plan.status, ms: plan.solver.ms });
-  if (plan.status === 'infeasible') return m.planFailed(plan.reason);
+  if (plan.status === 'infeasible') return m.planFailed(planReasonText(plan, locale));
   const now = deps.clock.now();
   const token = deps.tokens.next();
   await deps.stores.plans.save({
