@@ -17,7 +17,9 @@ const RANGE = new RegExp(
   String.raw`\$?\s*(${NUMBER})\s*(?:-|to|and|y|a|hasta)\s*\$?\s*(${NUMBER})(?!\s*(?:people|weeks?))`,
 );
 const OTHER_CURRENCY = /€|£|\b(?:euros?|eur|pesos?|mxn|gbp|pounds?|libras?|cad|yen)\b/;
-const NEGATIVE = /(?:^|[^\d\s$])\s*-\s*\$?\s*\d|\bminus\b|\bmenos\b/;
+const NEGATIVE = /(?:^|[^\d\s$])\s*-\s*\$?\s*\d|\$\s*-\s*\d|\bminus\b|\bmenos\b/;
+/** "1e9": scientific notation is a joke or a probe, never a grocery budget; its digits must not be read apart. */
+const EXPONENT = /\d\s*e[+-]?\d/;
 
 /** Weekly multiplier by the period the user named; a week when none is named. */
 const PERIODS: readonly (readonly [RegExp, number])[] = [
@@ -35,12 +37,25 @@ interface Candidate {
   marked: boolean;
 }
 
+/** Words after which a bare number names something else: "version 2", "option 3", "size 10". */
+const NOT_MONEY_BEFORE = /\b(?:version|v|number|no|option|opcion|step|paso|page|pagina|item|level|nivel|size|talla)\s*$/;
+
+/** A bare number counts only as a word of its own: not "alert(1)", "v2" or "3rd". */
+function standsAlone(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? ' ';
+  const after = text[end] ?? ' ';
+  return /[\s,:~]/.test(before) && /[\s.,!?;/~]/.test(after);
+}
+
 function candidates(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const match of text.matchAll(AMOUNT)) {
     const after = text.slice(match.index + match[0].length);
     const marked = match[1] !== undefined || match[4] !== undefined;
-    if (!marked && NOT_MONEY.test(after)) continue;
+    const numberEnd = match.index + (match[1]?.length ?? 0) + (match[2]?.length ?? 0);
+    const before = text.slice(0, match.index);
+    const elsewhere = NOT_MONEY.test(after) || NOT_MONEY_BEFORE.test(before);
+    if (!marked && (elsewhere || !standsAlone(text, match.index, numberEnd))) continue;
     const value = toNumber(match[2] ?? '') * (match[3] ? 1000 : 1);
     if (Number.isFinite(value)) found.push({ value, marked });
   }
@@ -48,7 +63,7 @@ function candidates(text: string): Candidate[] {
 }
 
 function fromText(text: string): Budget | undefined {
-  if (OTHER_CURRENCY.test(text) || NEGATIVE.test(text)) return undefined;
+  if (OTHER_CURRENCY.test(text) || NEGATIVE.test(text) || EXPONENT.test(text)) return undefined;
   const all = candidates(text);
   const chosen = all.find((c) => c.marked) ?? all[0];
   if (!chosen) return undefined;
