@@ -1,6 +1,7 @@
 import { HighsLpSolver } from '../adapters/highs/highs-lp-solver.ts';
 import { type FoodDatabase, loadFoodDatabase } from '../core/nutrition/food-database.ts';
 import { loadRecipeDatabase, type RecipeDatabase } from '../core/nutrition/recipe-database.ts';
+import { type ExclusionResult, excludeFromPlan } from '../core/planning/exclude-from-plan.ts';
 import type { PlanRequest, Slot } from '../core/planning/plan-request.ts';
 import type { PlanResult } from '../core/planning/plan-result.ts';
 import { planWeek } from '../core/planning/plan-week.ts';
@@ -12,6 +13,8 @@ export interface Planner {
   planWeek(request: PlanRequest): Promise<PlanResult>;
   /** Another recipe for one slot of one day, with every other meal locked. */
   swapMeal(request: PlanRequest, plan: PlanResult, target: { day: number; slot: Slot }): Promise<PlanResult>;
+  /** Only the meals holding a disliked food replaced, the rest kept. */
+  excludeFoods(request: PlanRequest, plan: PlanResult, dislikes: readonly string[]): Promise<ExclusionResult>;
   foods: FoodDatabase;
   recipes: RecipeDatabase;
 }
@@ -28,6 +31,7 @@ export function composePlanner(options: { solver?: LpSolver } = {}): Planner {
     recipes,
     planWeek: (request) => planWeek(request, deps),
     swapMeal: (request, plan, target) => swapMeal(request, plan, target, deps),
+    excludeFoods: (request, plan, dislikes) => excludeFromPlan(request, plan, dislikes, deps),
   };
 }
 

@@ -25,6 +25,11 @@ export const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(1).max(3650).default(90),
   ),
+  /**
+   * Key of the HMAC that erased users' consent and opt-out records are kept under; at least 32 characters.
+   * Unset locally: a random key kept beside the SQLite file.
+   */
+  PSEUDONYM_KEY: z.preprocess(emptyAsUndefined, z.string().min(32).max(512).optional()),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

@@ -15,6 +15,8 @@ export interface Config {
   brandName: string;
   supportContact: string;
   messageRetentionDays: number;
+  /** HMAC key for records kept after an erasure; undefined means the store's local default (a key file). */
+  pseudonymKey?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   version: string;
 }
@@ -59,6 +61,7 @@ export function loadConfig(env: Record<string, string | undefined> = processEnvi
     brandName: e.BRAND_NAME,
     supportContact: e.SUPPORT_CONTACT,
     messageRetentionDays: e.MESSAGE_RETENTION_DAYS,
+    ...(e.PSEUDONYM_KEY === undefined ? {} : { pseudonymKey: e.PSEUDONYM_KEY }),
     logLevel: e.LOG_LEVEL,
     version: SERVICE_VERSION,
   };

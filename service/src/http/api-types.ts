@@ -13,6 +13,11 @@ export interface ChatResponse {
   replies: string[];
 }
 
+/** Answer of `GET /api/chat/updates`: messages delivered since the last call (e.g. a household plan), oldest first. */
+export interface ChatUpdatesResponse {
+  messages: string[];
+}
+
 /** Body of every non-2xx API answer; `message` is safe to show to the user. */
 export interface ApiError {
   error: { code: string; message: string };

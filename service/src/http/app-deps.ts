@@ -20,6 +20,8 @@ export interface AppDeps {
   stores: Stores;
   logger: Logger;
   handleInbound(message: InboundMessage): Promise<InboundResult>;
+  /** Messages delivered to a web-chat session by queued work since the last call; absent when none are kept. */
+  takeWebDeliveries?(webSessionId: string): Promise<string[]>;
   twilio: { authToken?: string };
   brandName: string;
   /** Static files of the web UI (`/`, `/main.js` …), when this runtime serves them. */

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from './app-deps.ts';
 import { registerChatRoute } from './chat-route.ts';
+import { registerExportRoute } from './export-route.ts';
 import { errorBody, HttpError } from './http-error.ts';
 import { openApiDocument } from './openapi.ts';
 import { escapeHtml, page, privacyPage } from './pages.ts';
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(deps.version, deps.publicBaseUrl)));
   registerTwilioWebhook(app, deps);
   registerChatRoute(app, deps);
+  registerExportRoute(app, deps);
   app.get('/privacy', (c) => c.html(privacyPage(deps.brandName)));
   app.get('/m/:id', async (c) => {
     const entry = await deps.stores.messages.getById(c.req.param('id'), deps.clock.now());

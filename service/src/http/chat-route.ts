@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import type { ChatResponse } from './api-types.ts';
+import type { ChatResponse, ChatUpdatesResponse } from './api-types.ts';
 import type { AppDeps } from './app-deps.ts';
 import { HttpError } from './http-error.ts';
 
@@ -42,6 +42,18 @@ export function registerChatRoute(app: Hono, deps: AppDeps): void {
       hasMedia: false,
     });
     const response: ChatResponse = { replies: result.replies };
+    return c.json(response);
+  });
+
+  // Plans for a household arrive after the reply: the page asks here (by its session cookie, never a number).
+  app.get('/api/chat/updates', async (c) => {
+    const existing = getCookie(c, SESSION_COOKIE);
+    const messages =
+      existing && SESSION_ID.test(existing) && deps.takeWebDeliveries
+        ? await deps.takeWebDeliveries(existing)
+        : [];
+    const response: ChatUpdatesResponse = { messages };
+    c.header('cache-control', 'no-store');
     return c.json(response);
   });
 }

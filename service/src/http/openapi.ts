@@ -83,6 +83,22 @@ export function openApiDocument(version: string, serverUrl: string): Record<stri
           responses: { '200': { description: 'HTML page' }, '404': { description: 'Unknown or expired' } },
         },
       },
+      '/export/{token}': {
+        get: {
+          summary: 'Everything stored about a user, as a JSON file (GDPR Art. 15 and 20)',
+          description:
+            'A bearer link sent in reply to "export my data": valid 24 hours and for one download. Never cached.',
+          parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': {
+              description: 'The export, sent as an attachment (content-disposition)',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/UserExport' } } },
+            },
+            '404': errorResponse('Unknown or expired link, or the user was erased'),
+            '410': errorResponse('The link was used already'),
+          },
+        },
+      },
       '/api/openapi.json': {
         get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } },
       },
@@ -117,6 +133,43 @@ export function openApiDocument(version: string, serverUrl: string): Record<stri
             From: { type: 'string', description: 'E.164 number, or whatsapp:+E.164' },
             Body: { type: 'string', maxLength: 1600 },
             NumMedia: { type: 'integer', minimum: 0 },
+          },
+        },
+        UserExport: {
+          type: 'object',
+          description:
+            'Whole stored records: new fields of a profile or a plan appear here as they are added.',
+          required: [
+            'format',
+            'exportedAt',
+            'user',
+            'conversationState',
+            'consent',
+            'messages',
+            'plans',
+            'foodLog',
+          ],
+          properties: {
+            format: { const: 'ai-nutritionist-export/1' },
+            exportedAt: { type: 'string', format: 'date-time' },
+            user: { type: 'object', description: 'Identity, locale, last channel and the whole profile' },
+            conversationState: { description: 'Where the conversation stands (the last question asked)' },
+            consent: {
+              type: 'array',
+              items: { type: 'object' },
+              description: 'Consent history, oldest first',
+            },
+            messages: {
+              type: 'array',
+              items: { type: 'object' },
+              description: 'Kept messages, oldest first',
+            },
+            plans: {
+              type: 'array',
+              items: { type: 'object' },
+              description: 'Weekly plans with their requests',
+            },
+            foodLog: { type: 'array', items: { type: 'object' }, description: 'Everything logged, by day' },
           },
         },
         ChatRequest: {

@@ -45,7 +45,12 @@ export function registerTwilioWebhook(app: Hono, deps: AppDeps): void {
         text: parsed.data.Body,
         hasMedia: parsed.data.NumMedia > 0,
       });
-      return { status: 200, contentType: 'text/xml; charset=utf-8', body: messagingTwiml(result.replies) };
+      const answer = {
+        status: 200,
+        contentType: 'text/xml; charset=utf-8',
+        body: messagingTwiml(result.replies),
+      };
+      return { response: answer, userId: result.userId };
     });
     return c.body(response.body, response.status as 200, { 'content-type': response.contentType });
   });
@@ -55,7 +60,7 @@ export function registerTwilioWebhook(app: Hono, deps: AppDeps): void {
 async function once(
   deps: AppDeps,
   key: string,
-  work: () => Promise<StoredResponse>,
+  work: () => Promise<{ response: StoredResponse; userId?: string | undefined }>,
 ): Promise<StoredResponse> {
   const deadline = Date.now() + IN_PROGRESS_WAIT_MS;
   for (;;) {
@@ -67,8 +72,9 @@ async function once(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   try {
-    const response = await work();
-    await deps.stores.webhookReceipts.complete(key, response);
+    const { response, userId } = await work();
+    // Tagged with the user, so erasing them removes the reply too.
+    await deps.stores.webhookReceipts.complete(key, response, userId);
     return response;
   } catch (error) {
     await deps.stores.webhookReceipts.release(key);

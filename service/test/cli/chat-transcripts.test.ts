@@ -23,7 +23,8 @@ interface JsonLine {
  * directory: one JSON line per message, then the stored profile and stage read back from the file.
  */
 describe.concurrent.each(transcripts)('transcript through nutritionist chat --json: $name', (transcript) => {
-  it('matches every expected reply and ends with the expected profile', async () => {
+  // A transcript may plan several real weeks (households, swaps): a hang guard, not a speed check.
+  it('matches every expected reply and ends with the expected profile', { timeout: 180_000 }, async () => {
     const dataDir = mkdtempSync(path.join(root, 'run-'));
     const input = `${transcript.turns.map((turn) => turn.send).join('\n')}\n`;
     const result = await runCli(

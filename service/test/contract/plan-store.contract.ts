@@ -211,6 +211,23 @@ export function describePlanStoreContract(makeStores: MakeStores): void {
       expect(await plans().current('user-1', at(1))).toStrictEqual(swapped);
     });
 
+    it('keeps the grocery items marked at home through update, and a plan without marks has no such field', async () => {
+      await plans().save(aStoredPlan());
+      const unmarked = await plans().current('user-1', at(1));
+      expect(unmarked).toStrictEqual(aStoredPlan());
+      expect(unmarked && 'atHome' in unmarked).toBe(false);
+
+      const marked = aStoredPlan({ atHome: ['16069', '04053'] });
+      await plans().update(marked);
+      expect(await plans().byToken(marked.token, at(1))).toStrictEqual(marked);
+      expect((await plans().current('user-1', at(1)))?.atHome).toEqual(['16069', '04053']);
+
+      await plans().update(aStoredPlan({ atHome: [] }));
+      expect((await plans().byToken(marked.token, at(1)))?.atHome).toEqual([]);
+      await plans().save(aStoredPlan({ id: 'plan-2', token: token('plan-2'), atHome: ['16069'] }));
+      expect((await plans().byToken(token('plan-2'), at(1)))?.atHome).toEqual(['16069']);
+    });
+
     it('moves a plan to a new token on update, after which the old link stops working', async () => {
       await plans().save(aStoredPlan());
       await plans().update(aStoredPlan({ token: token('fresh') }));

@@ -4,26 +4,8 @@ import { join } from 'node:path';
 import { describe } from 'vitest';
 import { createMemoryStores } from '../../src/adapters/memory/index.ts';
 import { openSqliteStores } from '../../src/adapters/sqlite/index.ts';
-import { describeCommitContract } from './commit.contract.ts';
-import { describeConsentStoreContract } from './consent-store.contract.ts';
+import { STORE_CONTRACTS } from './all-contracts.ts';
 import type { MakeStores } from './contract-support.ts';
-import { describeDialogueStoreContract } from './dialogue-store.contract.ts';
-import { describeFoodLogStoreContract } from './food-log-store.contract.ts';
-import { describeMessageLogContract } from './message-log.contract.ts';
-import { describePlanStoreContract } from './plan-store.contract.ts';
-import { describeUserStoreContract } from './user-store.contract.ts';
-import { describeWebhookReceiptStoreContract } from './webhook-receipt-store.contract.ts';
-
-const contracts = [
-  describeCommitContract,
-  describeUserStoreContract,
-  describeDialogueStoreContract,
-  describeMessageLogContract,
-  describeConsentStoreContract,
-  describeWebhookReceiptStoreContract,
-  describePlanStoreContract,
-  describeFoodLogStoreContract,
-];
 
 const memory: MakeStores = async () => ({ stores: createMemoryStores(), cleanup: async () => {} });
 
@@ -44,5 +26,5 @@ describe.each([
   ['memory', memory],
   ['sqlite', sqlite],
 ])('%s stores', (_kind, makeStores) => {
-  for (const describeContract of contracts) describeContract(makeStores);
+  for (const describeContract of STORE_CONTRACTS) describeContract(makeStores);
 });

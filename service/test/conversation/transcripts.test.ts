@@ -1,43 +1,25 @@
 import { describe, it } from 'vitest';
-import { createMemoryStores } from '../../src/adapters/memory/index.ts';
 import { parseAddress } from '../../src/core/conversation/address.ts';
 import { parseDialogueState } from '../../src/core/conversation/dialogue-state.ts';
-import { silentLogger } from '../../src/core/ports/logger.port.ts';
 import { handleInboundMessage } from '../../src/core/use-cases/handle-inbound-message.ts';
-import { TRANSCRIPT_START, transcripts } from '../fixtures/transcripts/index.ts';
-import { ManualClock, sequentialIds } from '../support/test-app.ts';
-import { sequentialTokens, testPlanner } from '../support/test-planner.ts';
+import { transcripts } from '../fixtures/transcripts/index.ts';
+import { buildTestApp } from '../support/test-app.ts';
 import { checkTranscript, type TranscriptChannel } from '../support/transcript-check.ts';
 
 /** The use case itself, as every channel reaches it (the CLI and webhook runs live in test/cli and test/http). */
 function useCaseChannel(from: string): TranscriptChannel {
-  const stores = createMemoryStores();
-  const deps = {
-    stores,
-    clock: new ManualClock(new Date(TRANSCRIPT_START)),
-    ids: sequentialIds(),
-    tokens: sequentialTokens(),
-    planner: testPlanner,
-    logger: silentLogger,
-    conversation: {
-      brand: { name: 'AI Nutritionist', contact: 'help@example.org' },
-      privacyUrl: 'https://coach.example.test/privacy',
-      providerConfirmsOptOut: false,
-    },
-    publicBaseUrl: 'https://coach.example.test',
-    messageRetentionDays: 90,
-  };
+  const { stores, inboundDeps, takeDeliveries } = buildTestApp();
   const address = parseAddress(from);
   if (!address.ok) throw new Error(`bad fixture number ${from}`);
   return {
     send: async (text) => {
-      const { replies } = await handleInboundMessage(deps, {
+      const { replies } = await handleInboundMessage(inboundDeps, {
         channel: address.channel,
         sender: { phone: address.phone },
         text,
         hasMedia: false,
       });
-      return { replies, later: [] };
+      return { replies, later: await takeDeliveries(from) };
     },
     end: async () => {
       const user = await stores.users.findByPhone(address.phone);
@@ -48,7 +30,8 @@ function useCaseChannel(from: string): TranscriptChannel {
 }
 
 describe.each(transcripts)('transcript through the use case: $name', (transcript) => {
-  it('matches every expected reply and ends with the expected profile', async () => {
+  // A transcript may plan several real weeks (households, swaps): a hang guard, not a speed check.
+  it('matches every expected reply and ends with the expected profile', { timeout: 180_000 }, async () => {
     await checkTranscript(transcript, useCaseChannel(transcript.from));
   });
 });

@@ -106,7 +106,15 @@ describe('GET /api/openapi.json', () => {
     };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/api/chat', '/api/openapi.json', '/health', '/m/{id}', '/p/{token}', '/webhooks/twilio'].sort(),
+      [
+        '/api/chat',
+        '/api/openapi.json',
+        '/export/{token}',
+        '/health',
+        '/m/{id}',
+        '/p/{token}',
+        '/webhooks/twilio',
+      ].sort(),
     );
   });
 });

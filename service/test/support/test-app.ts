@@ -1,8 +1,11 @@
 import twilio from 'twilio';
+import { InProcessQueue } from '../../src/adapters/in-process-queue/in-process-queue.ts';
+import { LocalOutbox } from '../../src/adapters/local-outbox/local-outbox.ts';
 import { createMemoryStores } from '../../src/adapters/memory/index.ts';
 import type { Clock } from '../../src/core/ports/clock.port.ts';
 import { silentLogger } from '../../src/core/ports/logger.port.ts';
 import type { Stores } from '../../src/core/ports/stores.ts';
+import { deliverHouseholdPlan } from '../../src/core/use-cases/deliver-household-plan.ts';
 import {
   type HandleInboundDeps,
   handleInboundMessage,
@@ -39,6 +42,10 @@ export interface TestAppOptions {
 export function buildTestApp(options: TestAppOptions = {}) {
   const stores = options.stores ?? createMemoryStores();
   const clock = new ManualClock();
+  const outbox = new LocalOutbox(silentLogger);
+  const queue = new InProcessQueue(async (job) => {
+    if (job.type === 'household_plan') await deliverHouseholdPlan({ ...inboundDeps, messenger: outbox }, job);
+  }, silentLogger);
   const inboundDeps: HandleInboundDeps = {
     stores,
     clock,
@@ -53,6 +60,7 @@ export function buildTestApp(options: TestAppOptions = {}) {
     },
     publicBaseUrl: BASE_URL,
     messageRetentionDays: 90,
+    jobs: queue,
   };
   const calls = { count: 0 };
   const deps: AppDeps = {
@@ -66,10 +74,24 @@ export function buildTestApp(options: TestAppOptions = {}) {
       calls.count++;
       return handleInboundMessage(inboundDeps, message);
     },
+    takeWebDeliveries: async (webSessionId) => {
+      const user = await stores.users.findByWebSession(webSessionId);
+      return user ? outbox.takeNew(user.id) : [];
+    },
     twilio: { authToken: 'authToken' in options ? options.authToken : AUTH_TOKEN },
     brandName: 'AI Nutritionist',
   };
-  return { app: createApp(deps), stores, clock, calls };
+  /**
+   * The messages delivered to a sender (an E.164 number, `whatsapp:+1…`, or a web session id) since the last call,
+   * after every queued job has finished: what a transcript turn's `later` fragments are checked against.
+   */
+  const takeDeliveries = async (sender: string): Promise<string[]> => {
+    await queue.whenIdle();
+    const phone = sender.replace(/^whatsapp:/, '');
+    const user = (await stores.users.findByPhone(phone)) ?? (await stores.users.findByWebSession(sender));
+    return user ? outbox.takeNew(user.id) : [];
+  };
+  return { app: createApp(deps), stores, clock, calls, queue, outbox, takeDeliveries, inboundDeps };
 }
 
 let sid = 0;

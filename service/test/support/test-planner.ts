@@ -9,6 +9,14 @@ export const testPlanner: MealPlanner = {
     planner ??= composePlanner();
     return planner.planWeek(request);
   },
+  swapMeal: (request, plan, target) => {
+    planner ??= composePlanner();
+    return planner.swapMeal(request, plan, target);
+  },
+  excludeFoods: (request, plan, dislikes) => {
+    planner ??= composePlanner();
+    return planner.excludeFoods(request, plan, dislikes);
+  },
 };
 
 /** Deterministic plan-link tokens in the link format (22+ base64url characters). */

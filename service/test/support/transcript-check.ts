@@ -38,6 +38,8 @@ export function expectTurn(transcript: Transcript, index: number, result: TurnRe
   for (const fragment of turn.reject ?? []) expect(joined, where).not.toContain(fragment.toLowerCase());
   const delivered = result.later.join('\n').toLowerCase();
   const later = `turn ${index + 1} ${JSON.stringify(turn.send)} delivered later → ${JSON.stringify(result.later)}`;
+  if (turn.later) expect(result.later.length, later).toBeGreaterThan(0);
+  else expect(result.later, later).toEqual([]);
   for (const fragment of turn.later ?? []) expect(delivered, later).toContain(fragment.toLowerCase());
 }
 

@@ -39,6 +39,7 @@ export class HighsLpSolver implements LpSolver {
         output_flag: false,
         ...(options.timeLimitSeconds !== undefined ? { time_limit: options.timeLimitSeconds } : {}),
         ...(options.mipRelativeGap !== undefined ? { mip_rel_gap: options.mipRelativeGap } : {}),
+        ...(options.maxNodes !== undefined ? { mip_max_nodes: options.maxNodes } : {}),
       });
       if (options.initial) native.setSolution({ colValue: [...options.initial] });
       const run = native.run();
@@ -52,6 +53,7 @@ export class HighsLpSolver implements LpSolver {
         values: hasSolution ? Array.from(native.getSolution().colValue) : [],
         mipGap: Number.isFinite(mipGap) ? mipGap : 0,
         ms: performance.now() - started,
+        ...(isMip ? { nodes: Number(native.info.get('mip_node_count')) } : {}),
       };
     });
   }

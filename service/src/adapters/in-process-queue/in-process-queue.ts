@@ -1,4 +1,4 @@
-import type { Job, JobHandler, JobQueue } from '../../core/ports/job-queue.port.ts';
+import { type Job, type JobHandler, type JobQueue, jobSchema } from '../../core/ports/job-queue.port.ts';
 import type { Logger } from '../../core/ports/logger.port.ts';
 
 /**
@@ -15,7 +15,9 @@ export class InProcessQueue implements JobQueue {
   ) {}
 
   async enqueue(job: Job): Promise<void> {
-    this.#tail = this.#tail.then(() => this.#run(job));
+    // Through JSON as SQS would carry it, so a job that would not survive the trip fails here first.
+    const message = jobSchema.parse(JSON.parse(JSON.stringify(job)));
+    this.#tail = this.#tail.then(() => this.#run(message));
   }
 
   whenIdle(): Promise<void> {

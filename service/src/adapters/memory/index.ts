@@ -2,27 +2,40 @@ import type { Stores } from '../../core/ports/stores.ts';
 import { memoryCommit } from './memory-commit.ts';
 import { MemoryConsentStore } from './memory-consent-store.ts';
 import { MemoryDialogueStore } from './memory-dialogue-store.ts';
+import { memoryEraser } from './memory-erase.ts';
 import { MemoryFoodLogStore } from './memory-food-log-store.ts';
 import { MemoryMessageLog } from './memory-message-log.ts';
 import { MemoryPlanStore } from './memory-plan-store.ts';
+import { MemoryPrivacyStore } from './memory-privacy-store.ts';
+import { pseudonymizer } from './memory-pseudonym.ts';
 import { MemoryUserStore } from './memory-user-store.ts';
 import { MemoryWebhookReceiptStore } from './memory-webhook-receipt-store.ts';
+
+export interface MemoryStoresOptions {
+  /** The key of the hash erased users' consent records are kept under; random per instance by default. */
+  pseudonymKey?: string;
+}
 
 /**
  * Stores that live in the process and vanish with it: for tests and throwaway demos.
  * Data is copied in and out, so a caller mutating an object never changes what is stored.
  */
-export function createMemoryStores(): Stores {
+export function createMemoryStores(options: MemoryStoresOptions = {}): Stores {
+  const consent = new MemoryConsentStore(pseudonymizer(options.pseudonymKey));
+  const privacy = new MemoryPrivacyStore();
+  const webhookReceipts = new MemoryWebhookReceiptStore();
   const stores: Omit<Stores, 'commit'> = {
     kind: 'memory',
     users: new MemoryUserStore(),
     dialogue: new MemoryDialogueStore(),
     messages: new MemoryMessageLog(),
-    consent: new MemoryConsentStore(),
-    webhookReceipts: new MemoryWebhookReceiptStore(),
+    consent,
+    privacy,
+    webhookReceipts,
     plans: new MemoryPlanStore(),
     foodLog: new MemoryFoodLogStore(),
     async close() {},
   };
-  return { ...stores, commit: (writes) => memoryCommit(stores, writes) };
+  const erase = memoryEraser(stores, consent, privacy, webhookReceipts);
+  return { ...stores, commit: (writes) => memoryCommit(stores, writes, erase) };
 }

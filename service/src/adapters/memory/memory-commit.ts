@@ -8,6 +8,7 @@ import type { CommitResult, Stores, StoreWrite } from '../../core/ports/stores.t
 export async function memoryCommit(
   stores: Omit<Stores, 'commit'>,
   writes: readonly StoreWrite[],
+  erase: (write: Extract<StoreWrite, { kind: 'erase_user' }>) => Promise<void>,
 ): Promise<CommitResult> {
   for (const write of writes) {
     if (write.kind === 'user' && !(await stores.users.findById(write.user.id))) {
@@ -24,6 +25,7 @@ export async function memoryCommit(
     else if (write.kind === 'consent') await stores.consent.append(write.record);
     else if (write.kind === 'message') await stores.messages.append(write.entry);
     else if (write.kind === 'delete_messages') await stores.messages.deleteForUser(write.userId);
+    else if (write.kind === 'erase_user') await erase(write);
   }
   return { ok: true };
 }

@@ -37,6 +37,14 @@ export class MemoryPlanStore implements PlanStore {
     return newest === undefined ? undefined : structuredClone(newest.plan);
   }
 
+  async listForUser(userId: string, now: Date): Promise<StoredPlan[]> {
+    const nowMs = now.getTime();
+    return [...this.#plans.values()]
+      .filter((entry) => entry.plan.userId === userId && !isExpired(entry, nowMs))
+      .sort((a, b) => (isNewer(a, b) ? 1 : -1))
+      .map((entry) => structuredClone(entry.plan));
+  }
+
   async update(plan: StoredPlan): Promise<void> {
     if (!this.#plans.has(plan.id)) throw new StoreError('not_found', `plan ${plan.id} does not exist`);
     this.#assertTokenFree(plan);

@@ -11,6 +11,8 @@ interface Receipt {
   claimedAtMs: number;
   expiresAtMs: number;
   response?: StoredResponse;
+  /** Whom the reply was for, so erasure can remove it. */
+  userId?: string;
 }
 
 export class MemoryWebhookReceiptStore implements WebhookReceiptStore {
@@ -29,10 +31,17 @@ export class MemoryWebhookReceiptStore implements WebhookReceiptStore {
     return { status: 'claimed' };
   }
 
-  async complete(key: string, response: StoredResponse): Promise<void> {
+  async complete(key: string, response: StoredResponse, userId?: string): Promise<void> {
     // A key that is no longer claimed (released or purged) has nothing to complete.
     const receipt = this.#receipts.get(key);
-    if (receipt !== undefined) receipt.response = structuredClone(response);
+    if (receipt === undefined) return;
+    receipt.response = structuredClone(response);
+    if (userId !== undefined) receipt.userId = userId;
+  }
+
+  /** Erasure: replies to the user go, so a retry after it is processed afresh (as a stranger's message). */
+  deleteForUserNow(userId: string): void {
+    for (const [key, receipt] of this.#receipts) if (receipt.userId === userId) this.#receipts.delete(key);
   }
 
   async release(key: string): Promise<void> {

@@ -4,11 +4,14 @@ import { applyMigrations } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { sqliteCommit } from './sqlite-commit.ts';
 import { SqliteConsentStore } from './sqlite-consent-store.ts';
-import { openDatabase } from './sqlite-database.ts';
+import { isInMemory, openDatabase } from './sqlite-database.ts';
 import { SqliteDialogueStore } from './sqlite-dialogue-store.ts';
+import { sqliteEraser } from './sqlite-erase.ts';
 import { SqliteFoodLogStore } from './sqlite-food-log-store.ts';
 import { SqliteMessageLog } from './sqlite-message-log.ts';
 import { SqlitePlanStore } from './sqlite-plan-store.ts';
+import { SqlitePrivacyStore } from './sqlite-privacy-store.ts';
+import { defaultPseudonymKey, pseudonymizer } from './sqlite-pseudonym.ts';
 import { SqliteUserStore } from './sqlite-user-store.ts';
 import { SqliteWebhookReceiptStore } from './sqlite-webhook-receipt-store.ts';
 
@@ -19,6 +22,11 @@ export interface SqliteStoresOptions {
   clock?: Clock;
   /** How long a write waits for another process's lock before failing; 5 s by default. */
   busyTimeoutMs?: number;
+  /**
+   * The key of the hash erased users' consent records are kept under (PSEUDONYM_KEY). By default a random key
+   * kept in `<file>.pseudonym-key`, made on first open.
+   */
+  pseudonymKey?: string;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -32,16 +40,20 @@ export function openSqliteStores(options: SqliteStoresOptions): Stores {
     db.close();
     throw error;
   }
+  const key = options.pseudonymKey ?? defaultPseudonymKey(options.file, isInMemory(options.file));
+  const consent = new SqliteConsentStore(db, pseudonymizer(key));
+  const privacy = new SqlitePrivacyStore(db);
   const writers = {
     users: new SqliteUserStore(db),
     dialogue: new SqliteDialogueStore(db),
     messages: new SqliteMessageLog(db),
-    consent: new SqliteConsentStore(db),
+    consent,
   };
-  const commit = sqliteCommit(db, writers);
+  const commit = sqliteCommit(db, { ...writers, erase: sqliteEraser(db, { consent, privacy }) });
   return {
     kind: 'sqlite',
     ...writers,
+    privacy,
     webhookReceipts: new SqliteWebhookReceiptStore(db),
     plans: new SqlitePlanStore(db),
     foodLog: new SqliteFoodLogStore(db),

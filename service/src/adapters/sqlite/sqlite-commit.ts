@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { CommitResult, StoreWrite } from '../../core/ports/stores.ts';
 import type { SqliteConsentStore } from './sqlite-consent-store.ts';
 import type { SqliteDialogueStore } from './sqlite-dialogue-store.ts';
+import { checkpointAfterErasure } from './sqlite-erase.ts';
 import type { SqliteMessageLog } from './sqlite-message-log.ts';
 import type { SqliteUserStore } from './sqlite-user-store.ts';
 
@@ -12,6 +13,8 @@ interface Writers {
   dialogue: SqliteDialogueStore;
   messages: SqliteMessageLog;
   consent: SqliteConsentStore;
+  /** GDPR erasure (sqlite-erase.ts), run inside the same transaction as the other writes. */
+  erase: (write: Extract<StoreWrite, { kind: 'erase_user' }>) => void;
 }
 
 /** All writes in one SQLite transaction: one commit for the lot, and a version conflict rolls every one back. */
@@ -38,12 +41,17 @@ export function sqliteCommit(
         case 'delete_messages':
           writers.messages.deleteForUserNow(write.userId);
           break;
+        case 'erase_user':
+          writers.erase(write);
+          break;
       }
     }
   });
   return (writes) => {
     try {
       apply(writes);
+      // After the commit, outside the transaction: no frame holding the erased rows stays in the WAL.
+      if (writes.some((write) => write.kind === 'erase_user')) checkpointAfterErasure(db);
       return { ok: true };
     } catch (error) {
       if (error instanceof VersionConflict) return { ok: false, reason: 'version_conflict' };

@@ -19,21 +19,30 @@ interface InsertParams extends Omit<ConsentRow, 'seq'> {
 
 const COLUMNS = 'seq, subject, purpose, granted, method, text_version, at';
 
-/** Append-only: there is no UPDATE or DELETE here, so the table is the proof of consent over time. */
+/**
+ * Append-only: no DELETE here, and the one UPDATE is erasure's replacing a subject by its keyed hash, so the table
+ * stays the proof of consent over time without keeping an erased number.
+ */
 export class SqliteConsentStore implements ConsentStore {
   readonly #insert: Statement<InsertParams>;
-  readonly #latest: Statement<[string, string], ConsentRow>;
-  readonly #history: Statement<[string], ConsentRow>;
+  readonly #latest: Statement<[string, string, string], ConsentRow>;
+  readonly #history: Statement<[string, string], ConsentRow>;
+  readonly #rekey: Statement<[string, string]>;
 
-  constructor(db: Database) {
+  constructor(
+    db: Database,
+    private readonly pseudonym: (subject: string) => string,
+  ) {
     this.#insert = db.prepare(`INSERT INTO consent_records
       (subject, purpose, granted, method, text_version, at, at_ms) VALUES
       (@subject, @purpose, @granted, @method, @text_version, @at, @at_ms)`);
     // Most recent by instant; seq (insertion order) breaks ties.
-    this.#latest = db.prepare(`SELECT ${COLUMNS} FROM consent_records WHERE subject = ? AND purpose = ?
+    // The subject in clear and its keyed hash: records of an erased user still count.
+    this.#latest = db.prepare(`SELECT ${COLUMNS} FROM consent_records WHERE subject IN (?, ?) AND purpose = ?
       ORDER BY at_ms DESC, seq DESC LIMIT 1`);
-    this.#history = db.prepare(`SELECT ${COLUMNS} FROM consent_records WHERE subject = ?
+    this.#history = db.prepare(`SELECT ${COLUMNS} FROM consent_records WHERE subject IN (?, ?)
       ORDER BY at_ms ASC, seq ASC`);
+    this.#rekey = db.prepare('UPDATE consent_records SET subject = ? WHERE subject = ?');
   }
 
   async append(record: ConsentRecord): Promise<void> {
@@ -54,12 +63,17 @@ export class SqliteConsentStore implements ConsentStore {
   }
 
   async latest(subject: string, purpose: ConsentPurpose): Promise<ConsentRecord | undefined> {
-    const row = this.#latest.get(subject, purpose);
+    const row = this.#latest.get(subject, this.pseudonym(subject), purpose);
     return row === undefined ? undefined : toRecord(row);
   }
 
   async history(subject: string): Promise<ConsentRecord[]> {
-    return this.#history.all(subject).map(toRecord);
+    return this.#history.all(subject, this.pseudonym(subject)).map(toRecord);
+  }
+
+  /** Erasure, inside its transaction: the subject's records stay, keyed by its hash instead of the number. */
+  rekeyNow(subject: string): void {
+    this.#rekey.run(this.pseudonym(subject), subject);
   }
 }
 

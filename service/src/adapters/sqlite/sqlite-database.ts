@@ -9,8 +9,8 @@ export interface SqliteConnectionOptions {
 
 /**
  * Opens the file with the settings every connection needs: WAL so readers never block the writer,
- * a busy timeout so a second process waits for the lock instead of failing at once, and foreign keys on
- * (SQLite leaves them off per connection by default).
+ * a busy timeout so a second process waits for the lock instead of failing at once, foreign keys on
+ * (SQLite leaves them off per connection by default) and secure delete (GDPR erasure).
  */
 export function openDatabase({ file, busyTimeoutMs }: SqliteConnectionOptions): Database.Database {
   if (!isInMemory(file)) mkdirSync(dirname(file), { recursive: true });
@@ -21,6 +21,8 @@ export function openDatabase({ file, busyTimeoutMs }: SqliteConnectionOptions): 
     // NORMAL is durable across application crashes in WAL mode and avoids an fsync per commit.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // Deleted content is overwritten with zeros, so an erased user's bytes do not linger in free pages.
+    db.pragma('secure_delete = ON');
     return db;
   } catch (error) {
     db.close();
@@ -28,6 +30,6 @@ export function openDatabase({ file, busyTimeoutMs }: SqliteConnectionOptions): 
   }
 }
 
-function isInMemory(file: string): boolean {
+export function isInMemory(file: string): boolean {
   return file === ':memory:' || file === '';
 }

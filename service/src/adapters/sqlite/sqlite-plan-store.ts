@@ -13,6 +13,8 @@ interface PlanRow {
   expires_at: string;
   request: string;
   plan: string;
+  /** JSON food ids the user has at home; NULL when none are marked. */
+  at_home: string | null;
 }
 
 interface WriteParams extends PlanRow {
@@ -20,7 +22,7 @@ interface WriteParams extends PlanRow {
   expires_at_ms: number;
 }
 
-const COLUMNS = 'id, user_id, token, week_start, created_at, expires_at, request, plan';
+const COLUMNS = 'id, user_id, token, week_start, created_at, expires_at, request, plan, at_home';
 
 /** Expired means strictly past `expires_at`: a plan is still returned at the instant it expires. */
 export class SqlitePlanStore implements PlanStore {
@@ -28,20 +30,24 @@ export class SqlitePlanStore implements PlanStore {
   readonly #update: Statement<WriteParams>;
   readonly #byToken: Statement<[string, number], PlanRow>;
   readonly #current: Statement<[string, number], PlanRow>;
+  readonly #listForUser: Statement<[string, number], PlanRow>;
   readonly #deleteForUser: Statement<[string]>;
   readonly #purgeExpired: Statement<[number]>;
 
   constructor(db: Database) {
     this.#insert = db.prepare(`INSERT INTO plans
-      (id, user_id, token, week_start, created_at, created_at_ms, expires_at, expires_at_ms, request, plan) VALUES
-      (@id, @user_id, @token, @week_start, @created_at, @created_at_ms, @expires_at, @expires_at_ms, @request, @plan)`);
+      (id, user_id, token, week_start, created_at, created_at_ms, expires_at, expires_at_ms, request, plan, at_home)
+      VALUES (@id, @user_id, @token, @week_start, @created_at, @created_at_ms, @expires_at, @expires_at_ms, @request,
+      @plan, @at_home)`);
     this.#update = db.prepare(`UPDATE plans SET user_id = @user_id, token = @token, week_start = @week_start,
       created_at = @created_at, created_at_ms = @created_at_ms, expires_at = @expires_at,
-      expires_at_ms = @expires_at_ms, request = @request, plan = @plan WHERE id = @id`);
+      expires_at_ms = @expires_at_ms, request = @request, plan = @plan, at_home = @at_home WHERE id = @id`);
     this.#byToken = db.prepare(`SELECT ${COLUMNS} FROM plans WHERE token = ? AND expires_at_ms >= ?`);
     // Served by plans_user_created_at; the id breaks ties the same way in every store.
     this.#current = db.prepare(`SELECT ${COLUMNS} FROM plans WHERE user_id = ? AND expires_at_ms >= ?
       ORDER BY created_at_ms DESC, id DESC LIMIT 1`);
+    this.#listForUser = db.prepare(`SELECT ${COLUMNS} FROM plans WHERE user_id = ? AND expires_at_ms >= ?
+      ORDER BY created_at_ms ASC, id ASC`);
     this.#deleteForUser = db.prepare('DELETE FROM plans WHERE user_id = ?');
     this.#purgeExpired = db.prepare('DELETE FROM plans WHERE expires_at_ms < ?');
   }
@@ -57,6 +63,10 @@ export class SqlitePlanStore implements PlanStore {
 
   async current(userId: string, now: Date): Promise<StoredPlan | undefined> {
     return toStoredPlan(this.#current.get(userId, now.getTime()));
+  }
+
+  async listForUser(userId: string, now: Date): Promise<StoredPlan[]> {
+    return this.#listForUser.all(userId, now.getTime()).flatMap((row) => toStoredPlan(row) ?? []);
   }
 
   async update(plan: StoredPlan): Promise<void> {
@@ -85,6 +95,7 @@ function toParams(plan: StoredPlan): WriteParams {
     expires_at_ms: Date.parse(plan.expiresAt),
     request: JSON.stringify(plan.request),
     plan: JSON.stringify(plan.plan),
+    at_home: plan.atHome === undefined ? null : JSON.stringify(plan.atHome),
   };
 }
 
@@ -103,6 +114,8 @@ function toStoredPlan(row: PlanRow | undefined): StoredPlan | undefined {
       expiresAt: row.expires_at,
       request: parseJsonColumn(row.request, `${what} request`),
       plan: parseJsonColumn(row.plan, `${what} plan`),
+      // Absent rather than undefined, so a plan saved without marks reads back exactly as it was saved.
+      ...(row.at_home === null ? {} : { atHome: parseJsonColumn(row.at_home, `${what} at_home`) }),
     },
     what,
   );

@@ -22,7 +22,7 @@ export class SqliteWebhookReceiptStore implements WebhookReceiptStore {
   readonly #insertIfAbsent: Statement<[string, number, number]>;
   readonly #select: Statement<[string], ReceiptRow>;
   readonly #reclaim: Statement<[number, number, string]>;
-  readonly #complete: Statement<[number, string, string, string]>;
+  readonly #complete: Statement<[number, string, string, string | null, string]>;
   readonly #release: Statement<[string]>;
   readonly #purgeExpired: Statement<[number]>;
   readonly #claim: Transaction<(key: string, nowMs: number, expiresAtMs: number) => ClaimResult>;
@@ -33,10 +33,10 @@ export class SqliteWebhookReceiptStore implements WebhookReceiptStore {
     this.#select = db.prepare(`SELECT claimed_at_ms, expires_at_ms, response_status, response_content_type,
       response_body FROM webhook_receipts WHERE key = ?`);
     this.#reclaim = db.prepare(`UPDATE webhook_receipts SET claimed_at_ms = ?, expires_at_ms = ?,
-      response_status = NULL, response_content_type = NULL, response_body = NULL WHERE key = ?`);
+      response_status = NULL, response_content_type = NULL, response_body = NULL, user_id = NULL WHERE key = ?`);
     // A key that is no longer claimed (released or purged) has nothing to complete, so this may change no row.
     this.#complete = db.prepare(`UPDATE webhook_receipts SET response_status = ?, response_content_type = ?,
-      response_body = ? WHERE key = ?`);
+      response_body = ?, user_id = ? WHERE key = ?`);
     this.#release = db.prepare('DELETE FROM webhook_receipts WHERE key = ? AND response_status IS NULL');
     this.#purgeExpired = db.prepare('DELETE FROM webhook_receipts WHERE expires_at_ms < ?');
     // IMMEDIATE takes the write lock before reading, so another process cannot claim between our read and write.
@@ -50,8 +50,8 @@ export class SqliteWebhookReceiptStore implements WebhookReceiptStore {
     return this.#claim.immediate(key, nowMs, nowMs + ttlSeconds * 1000);
   }
 
-  async complete(key: string, response: StoredResponse): Promise<void> {
-    this.#complete.run(response.status, response.contentType, response.body, key);
+  async complete(key: string, response: StoredResponse, userId?: string): Promise<void> {
+    this.#complete.run(response.status, response.contentType, response.body, userId ?? null, key);
   }
 
   async release(key: string): Promise<void> {

@@ -3,8 +3,11 @@ import type { Profile } from '../domain/profile.ts';
 import type { Locale } from '../domain/user.ts';
 import type { PlanRequest } from '../planning/plan-request.ts';
 import type { DialogueState } from './dialogue-state.ts';
+import type { HouseholdPlanEffect } from './household/household-plan-effect.ts';
 import type { Brand } from './messages/index.ts';
+import type { PlanEdit } from './plan-edit-intent.ts';
 import type { PlanQuery } from './plan-queries.ts';
+import type { ExportDataEffect } from './privacy-effect.ts';
 
 export interface Inbound {
   text: string;
@@ -46,6 +49,19 @@ export interface Decision {
   mayLogBodies: boolean;
   /** Under-13 users: everything they sent is dropped. */
   eraseProfile: boolean;
+  /** GDPR erasure confirmed with DELETE ALL: the user goes from every store in the same commit (privacy-intent.ts). */
+  eraseUser?: boolean;
   /** Work the use case does after committing (through ports), whose outcome becomes the reply. */
-  effect?: { kind: 'plan_week'; request: PlanRequest } | { kind: 'log_food'; text: string } | PlanQuery;
+  effect?:
+    | { kind: 'plan_week'; request: PlanRequest }
+    | HouseholdPlanEffect
+    | {
+        kind: 'log_food';
+        text: string;
+        /** The answer to "did you mean …?": log `text` (the original phrase) as this food. */
+        chosen?: { foodId: string; accompaniment: boolean };
+      }
+    | PlanQuery
+    | PlanEdit
+    | ExportDataEffect;
 }

@@ -1,14 +1,19 @@
 import type { Locale } from '../domain/user.ts';
 import type { ConversationContext, ConversationSettings, Decision, Inbound } from './conversation-types.ts';
 import type { DialogueState } from './dialogue-state.ts';
+import { answerFoodChoice, withoutFoodChoice } from './food-choice.ts';
+import { answerMembers, keepAskingForMembers } from './household/household-intent.ts';
 import { classifyKeyword, type Keyword } from './keywords.ts';
-import { detectLocale, languageRequest } from './locale.ts';
+import { keepLanguageChoice, switchLanguage } from './language-switch.ts';
+import { detectLocale } from './locale.ts';
 import { type MessageCatalog, messagesFor } from './messages/index.ts';
 import { applyAnswer, nextQuestion, questionText } from './onboarding.ts';
 import { parseYesNo } from './parse/index.ts';
+import { privacyDecision, withoutPendingErasure } from './privacy-intent.ts';
+import { profileChangeDecision } from './profile-changes.ts';
 import { changedFields, describeProfile } from './profile-summary.ts';
 import { ineligible, respondWhenReady } from './ready.ts';
-import { classifySafety, safetyReply } from './safety/index.ts';
+import { beforeConsent, classifySafety, safetyReply } from './safety/index.ts';
 
 /**
  * The conversation as a pure function. Compliance keywords come first and in the reference's precedence:
@@ -19,9 +24,20 @@ export function converse(
   ctx: ConversationContext,
   settings: ConversationSettings,
 ): Decision {
+  return keepLanguageChoice(ctx, decide(inbound, ctx, settings));
+}
+
+function decide(inbound: Inbound, ctx: ConversationContext, settings: ConversationSettings): Decision {
   const keyword = classifyKeyword(inbound.text);
   const firstContact = ctx.state.stage === 'new';
-  const locale = keyword?.spanish ? 'es' : firstContact ? detectLocale(inbound.text, ctx.locale) : ctx.locale;
+  // A language the user chose explicitly is kept; otherwise a Spanish keyword or first message picks Spanish.
+  const locale = ctx.state.languageChosen
+    ? ctx.locale
+    : keyword?.spanish
+      ? 'es'
+      : firstContact
+        ? detectLocale(inbound.text, ctx.locale)
+        : ctx.locale;
   const base = baseDecision(ctx, locale);
   const m = messagesFor(locale);
 
@@ -32,6 +48,9 @@ export function converse(
       consentChanges: [{ purpose: 'messaging', granted: false, method: `keyword:${keyword.word}` }],
     };
   }
+  // Export and erasure come before the opted-out gate: a number that only sent STOP can still be erased.
+  const privacy = privacyDecision(inbound.text, ctx, base);
+  if (privacy) return privacy;
   if (ctx.optedOut) return whileOptedOut(keyword, ctx, base, m, settings);
   if (keyword?.kind === 'help') return { ...base, replies: [m.help(settings.brand)] };
   if (keyword?.kind === 'opt_in') return { ...base, replies: [m.optInConfirmation(settings.brand)] };
@@ -41,7 +60,8 @@ export function converse(
 function baseDecision(ctx: ConversationContext, locale: Locale): Decision {
   return {
     replies: [],
-    state: ctx.state,
+    // A food question or a pending erasure lapses unless this message answers it.
+    state: withoutPendingErasure(withoutFoodChoice(ctx.state)),
     profile: ctx.profile,
     locale,
     consentChanges: [],
@@ -83,10 +103,25 @@ function converseAfterKeywords(
   if (safety.category === 'self_harm_crisis') {
     return { ...base, replies: safetyReply('self_harm_crisis', base.locale, settings.brand) };
   }
-  if (!ctx.consented || stage === 'new' || stage === 'awaiting_consent') {
-    return askConsent(inbound, ctx, settings, base, m);
-  }
+  // "español" / "LANG EN" at any stage, before consent too.
+  const language = switchLanguage(inbound.text, ctx, settings, base, stage);
+  if (language) return language;
+  // Before the consent check: someone turned away for age is not onboarded by a later YES.
   if (stage === 'ineligible') return { ...base, replies: [m.tooYoung(settings.brand)], mayLogBodies: false };
+  if (!ctx.consented || stage === 'new' || stage === 'awaiting_consent') {
+    const early = beforeConsent(safety.category);
+    if (early === 'turn_away') return { ...base, ...ineligible(), replies: [m.tooYoung(settings.brand)] };
+    const consent = askConsent(inbound, ctx, settings, base, m);
+    if (early === 'ask_consent') return consent;
+    const support = safetyReply(safety.category, base.locale, settings.brand);
+    return { ...consent, replies: [...support, ...consent.replies] };
+  }
+  // While the other members are awaited, "10 f, 8 m" gives their ages, not the sender's.
+  const awaitingMembers = stage === 'ready' && ctx.state.awaitingMembers === true;
+  if (awaitingMembers && (safety.category === 'none' || safety.category === 'minor_under_13')) {
+    const members = answerMembers(inbound.text, ctx.profile, base, m);
+    if (members) return members;
+  }
   if (safety.category === 'minor_under_13')
     return { ...base, ...ineligible(), replies: [m.tooYoung(settings.brand)] };
   // Safety before any other intent: eating-disorder signals, sub-floor requests, minors, pregnancy, medical
@@ -96,17 +131,19 @@ function converseAfterKeywords(
     return { ...base, replies: [...safetyReply(safety.category, base.locale, settings.brand), ...pending] };
   }
 
-  const language = languageRequest(inbound.text);
-  if (language !== undefined) {
-    return { ...base, locale: language, replies: [messagesFor(language).languageSwitched()] };
-  }
   if (inbound.hasMedia) {
     const pending = ctx.state.pending;
     const reask = stage === 'onboarding' && pending ? [questionText(pending, m)] : [];
     return { ...base, replies: [m.photoNotRead(), ...reask] };
   }
+  // An answer to "did you mean …?" ("greek", "the second one") before any other reading of a short reply.
+  const chosen = answerFoodChoice(inbound.text, ctx.state.foodChoice, base);
+  if (chosen) return chosen;
+  const changed = profileChangeDecision(inbound.text, ctx, base, m, stage);
+  if (changed) return awaitingMembers ? keepAskingForMembers(changed, base, m) : changed;
   if (stage === 'onboarding') return onboard(inbound.text, ctx, settings, base, m);
-  return respondWhenReady(inbound.text, ctx.profile, base, m, settings.brand);
+  const routed = respondWhenReady(inbound.text, ctx.profile, base, m, settings.brand);
+  return awaitingMembers ? keepAskingForMembers(routed, base, m) : routed;
 }
 
 function askConsent(

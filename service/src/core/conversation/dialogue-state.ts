@@ -18,8 +18,24 @@ export const dialogueStateSchema = z.object({
   pending: z.enum(QUESTIONS).optional(),
   /** The optional body question was answered or skipped. */
   bodyDone: z.boolean().default(false),
+  /** A food-log "did you mean …?" waiting for its answer (food-choice.ts); dropped by any other message. */
+  foodChoice: z
+    .object({
+      phrase: z.string().max(300),
+      options: z.array(z.string().max(100)).min(2).max(8),
+      accompaniment: z.boolean(),
+    })
+    .optional()
+    .catch(undefined), // an unreadable question is forgotten, not the whole conversation
+  /** A plan was asked for and the coach asked for the other household members' ages and sexes. */
+  awaitingMembers: z.boolean().optional(),
+  /** "delete my data" was answered with the warning; only DELETE ALL / BORRAR TODO next erases (privacy-intent.ts). */
+  awaitingErasure: z.boolean().optional(),
+  /** The user asked for their language ("español", "LANG EN"): no Spanish word or keyword flips it back. */
+  languageChosen: z.boolean().optional(),
 });
 export type DialogueState = z.infer<typeof dialogueStateSchema>;
+export type FoodChoice = NonNullable<DialogueState['foodChoice']>;
 
 export const INITIAL_STATE: DialogueState = { stage: 'new', bodyDone: false };
 

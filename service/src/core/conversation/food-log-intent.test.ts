@@ -14,6 +14,11 @@ describe('isFoodLog', () => {
     'Me comi dos huevos',
     'desayuné avena',
     'cené pollo',
+    'drank a glass of milk',
+    'bebí un vaso de leche',
+    "I've had 2 eggs",
+    'breakfast: 2 eggs and toast',
+    'lunch was a can of tuna',
   ])('%j is a food log', (text) => {
     expect(isFoodLog(text)).toBe(true);
   });
@@ -27,6 +32,9 @@ describe('isFoodLog', () => {
     'comida',
     'habits',
     'shopping list',
+    'lunch on friday',
+    "what's for dinner",
+    'dinner',
   ])('%j is not a food log', (text) => {
     expect(isFoodLog(text)).toBe(false);
   });

@@ -1,11 +1,14 @@
 import type { Profile } from '../domain/profile.ts';
 import type { Decision } from './conversation-types.ts';
+import { bareFoodLogDecision, foodLogDecision } from './food-choice.ts';
 import { isFoodLog } from './food-log-intent.ts';
+import { planDecision, redescribeMembers } from './household/household-intent.ts';
 import type { Brand, MessageCatalog } from './messages/index.ts';
 import { parseProfileUpdate } from './parse/index.ts';
-import { isPlanRequest, planRequestFromProfile } from './plan-intent.ts';
+import { parsePlanEdit } from './plan-edit-intent.ts';
+import { isPlanRequest } from './plan-intent.ts';
 import { planQuery } from './plan-queries.ts';
-import { changedFields, describeProfile } from './profile-summary.ts';
+import { changedFields, describeProfile, profileReplies } from './profile-summary.ts';
 import { applyProfileUpdate } from './profile-update.ts';
 
 const PROFILE_REQUEST = /^\s*(my\s+)?(profile|perfil|mi perfil|settings|my details|me)\s*[?.!]*\s*$/i;
@@ -18,17 +21,17 @@ export function respondWhenReady(
   m: MessageCatalog,
   brand: Brand,
 ): Decision {
-  if (isFoodLog(text)) return { ...base, effect: { kind: 'log_food', text } };
+  // Before food logging: "have rice" (already at home) must never be read as "had rice".
+  const edit = parsePlanEdit(text);
+  if (edit?.kind === 'swap_which') return { ...base, replies: [m.planEdit.swapWhich()] };
+  if (edit) return { ...base, effect: edit };
+  if (isFoodLog(text)) return foodLogDecision(text, base);
   const query = planQuery(text);
   if (query) return { ...base, effect: query };
-  if (isPlanRequest(text)) {
-    const readiness = planRequestFromProfile(profile, m.you());
-    if (readiness.ok) return { ...base, effect: { kind: 'plan_week', request: readiness.request } };
-    const missing = { body: m.planNeedsBody, household: m.planNeedsHousehold, profile: m.planNeedsProfile };
-    return { ...base, replies: [missing[readiness.missing]()] };
-  }
-  if (PROFILE_REQUEST.test(text))
-    return { ...base, replies: [m.profileSummary(describeProfile(profile, m))] };
+  if (isPlanRequest(text)) return planDecision(profile, base, m);
+  if (PROFILE_REQUEST.test(text)) return { ...base, replies: profileReplies(profile, m) };
+  const members = redescribeMembers(text, profile, base, m);
+  if (members) return members;
   const { tooYoung, ...update } = parseProfileUpdate(text);
   if (tooYoung) return { ...base, ...ineligible(), replies: [m.tooYoung(brand)] };
   const next = applyProfileUpdate(profile, update);
@@ -36,7 +39,7 @@ export function respondWhenReady(
   if (changed.length > 0) {
     return { ...base, profile: next, replies: [m.updated(describeProfile(next, m, changed))] };
   }
-  return { ...base, replies: [m.menu()] };
+  return bareFoodLogDecision(text, base) ?? { ...base, replies: [m.menu()] };
 }
 
 /** Under 13 (COPPA): stop, and drop everything they told us. */

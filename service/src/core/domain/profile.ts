@@ -17,9 +17,30 @@ export type ActivityLevel = (typeof ACTIVITY_LEVELS)[number];
 export const SEXES = ['female', 'male'] as const;
 export type Sex = (typeof SEXES)[number];
 
+/** How the account holder named another member; the plan shows it with the member's age ("Partner (38)"). */
+export const RELATIONS = ['partner', 'child', 'parent', 'grandparent', 'sibling', 'other'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+/**
+ * Another household member as the account holder described them (issue 5 adds members who join with their own
+ * consent). Age and sex are required; what is missing is estimated from reference values when planning.
+ * Ages below 3 are kept so the counts agree; the planner leaves those children out and says why.
+ */
+export const memberSchema = z.object({
+  relation: z.enum(RELATIONS),
+  age: z.number().int().min(0).max(120),
+  sex: z.enum(SEXES),
+  heightCm: z.number().min(40).max(250).optional(),
+  weightKg: z.number().min(3).max(350).optional(),
+  activity: z.enum(ACTIVITY_LEVELS).optional(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
 export const householdSchema = z.object({
   adults: z.number().int().min(1).max(12),
   children: z.number().int().min(0).max(12),
+  /** Everyone but the account holder, once described; absent until then. */
+  members: z.array(memberSchema).max(23).optional(),
 });
 export type Household = z.infer<typeof householdSchema>;
 
@@ -47,5 +68,11 @@ export const profileSchema = z.object({
   household: householdSchema.optional(),
   budget: budgetSchema.optional(),
   body: bodySchema.optional(),
+  /** The weight aimed for; only ever stored at a BMI of 18.5 or more for the user's height (safety reference). */
+  goalWeightKg: z.number().min(25).max(350).optional(),
+  /** Foods to leave out, as the user named them; the limits are the plan request's. */
+  dislikes: z.array(z.string().min(2).max(40)).max(30).optional(),
+  /** IANA zone ("America/Chicago"); when absent the phone number's country code decides. */
+  timeZone: z.string().min(1).max(64).optional(),
 });
 export type Profile = z.infer<typeof profileSchema>;

@@ -24,5 +24,7 @@ export const storedPlanSchema = z.object({
   /** Kept so a swap can re-solve the same household, budget and constraints. */
   request: planRequestSchema,
   plan: planResultSchema,
+  /** Food ids of grocery items the user already has ("have rice"): left off the list and its cost. */
+  atHome: z.array(z.string().min(1)).max(500).optional(),
 });
 export type StoredPlan = z.infer<typeof storedPlanSchema>;

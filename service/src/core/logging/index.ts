@@ -1,3 +1,4 @@
+export { parseChosenFood } from './chosen-food.ts';
 export {
   type FoodLogParse,
   type LoggedFood,

@@ -44,6 +44,8 @@ export const LOG_ALIASES: Readonly<Record<string, string>> = {
   porridge: 'oatmeal',
   'yogurt griego': 'greek yogurt',
   'yogurt natural': 'plain yogurt',
+  // "queso" alone is cheddar in the database: the named fresh cheese must win over it.
+  'queso panela': 'panela',
 };
 
 const cache = new WeakMap<FoodDatabase, Lexicon>();

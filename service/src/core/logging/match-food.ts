@@ -22,7 +22,12 @@ export interface NamedFood {
 }
 
 export type FoodWordsMatch =
-  | { readonly kind: 'foods'; readonly foods: readonly NamedFood[] }
+  | {
+      readonly kind: 'foods';
+      readonly foods: readonly NamedFood[];
+      /** Words typo-corrected or ignored as not food ("exportar mis datos" → dates, "exportar" ignored). */
+      readonly guessed: readonly string[];
+    }
   | { readonly kind: 'unsure'; readonly options: readonly Food[] }
   | { readonly kind: 'unknown' };
 
@@ -106,8 +111,24 @@ function isKnownNonFood(word: string): boolean {
 function correctTypos(words: readonly string[], lexicon: Lexicon): string[] {
   return words.map((w) => {
     if (lexicon.vocabulary.has(w) || isKnownNonFood(w) || /[\d_%]/.test(w)) return w;
-    return closestWord(w, lexicon.vocabulary) ?? w;
+    return closestWord(w, lexicon.vocabulary) ?? missingLetter(w, lexicon.vocabulary) ?? w;
   });
+}
+
+/**
+ * A four-letter word is too short for general correction ("coke" is one edit from "cake"), but a dropped letter
+ * ("bred" for "bread") is the commonest typo: accepted when exactly one food word is the word plus one letter.
+ */
+function missingLetter(word: string, vocabulary: ReadonlySet<string>): string | undefined {
+  if (word.length !== 4) return undefined;
+  const found = new Set<string>();
+  for (let k = 0; k <= word.length; k += 1) {
+    for (const letter of 'abcdefghijklmnopqrstuvwxyz') {
+      const candidate = `${word.slice(0, k)}${letter}${word.slice(k)}`;
+      if (vocabulary.has(candidate)) found.add(candidate);
+    }
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 interface Span {
@@ -145,6 +166,7 @@ export function matchFoodWords(raw: readonly string[], lexicon: Lexicon): FoodWo
   const spans = exactSpans(words, lexicon);
   const leftover = words.filter((_, k) => !spans.some((s) => k >= s.start && k < s.end));
   if (leftover.some((w) => DISH_WORDS.has(w))) return { kind: 'unknown' };
+  const corrected = raw.filter((w, k) => words[k] !== w);
 
   if (spans.length > 0) {
     const named = new Map<string, NamedFood>();
@@ -155,7 +177,8 @@ export function matchFoodWords(raw: readonly string[], lexicon: Lexicon): FoodWo
       const last = words[span.end - 1] ?? '';
       named.set(span.food.id, { food: span.food, text, plural: singularWord(last) !== last });
     }
-    return { kind: 'foods', foods: [...named.values()] };
+    const ignored = leftover.filter((w) => !isKnownNonFood(w) && !/^\d/.test(w));
+    return { kind: 'foods', foods: [...named.values()], guessed: [...corrected, ...ignored] };
   }
 
   const content = words.filter((w) => !isKnownNonFood(w) && !/^\d/.test(w));
@@ -166,7 +189,11 @@ export function matchFoodWords(raw: readonly string[], lexicon: Lexicon): FoodWo
   }
   const heads = lexicon.headMatches(content);
   if (heads.length === 1 && heads[0] !== undefined) {
-    return { kind: 'foods', foods: [{ food: heads[0], text: content.join(' '), plural: false }] };
+    return {
+      kind: 'foods',
+      foods: [{ food: heads[0], text: content.join(' '), plural: false }],
+      guessed: corrected,
+    };
   }
   if (heads.length === 0) return { kind: 'unknown' };
   const rank = new Map(lexicon.search(content.join(' '), 50).map((hit, k) => [hit.food.id, k]));

@@ -28,12 +28,16 @@ export interface LoggedFood {
 export interface UnsureFood {
   readonly phrase: string;
   readonly options: readonly { readonly foodId: string; readonly name: string }[];
+  /** Came after "with" (a topping): the chosen food gets a topping's default portion. */
+  readonly accompaniment: boolean;
 }
 
 export interface FoodLogParse {
   readonly items: readonly LoggedFood[];
   readonly unsure: readonly UnsureFood[];
   readonly unknown: readonly string[];
+  /** Words of logged phrases that were typo-corrected or ignored: a guess, fine after "had", not on its own. */
+  readonly guessed: readonly string[];
 }
 
 /** No one eats more than this of one food at once: a larger amount is a joke, a typo or an attack. */
@@ -45,8 +49,9 @@ export function parseFoodLog(text: string, foods: FoodDatabase): FoodLogParse {
   const items: LoggedFood[] = [];
   const unsure: UnsureFood[] = [];
   const unknown: string[] = [];
+  const guessed: string[] = [];
   const normalized = normalize(typeof text === 'string' ? text.slice(0, MAX_CHARS) : '');
-  if (!looksLikeFoodLog(normalized)) return { items, unsure, unknown };
+  if (!looksLikeFoodLog(normalized)) return { items, unsure, unknown, guessed };
   const lexicon = lexiconFor(foods);
 
   const protectedPhrases = [...DISH_PHRASES, ...lexicon.protectedPhrases];
@@ -60,9 +65,14 @@ export function parseFoodLog(text: string, foods: FoodDatabase): FoodLogParse {
       continue;
     }
     if (match.kind === 'unsure') {
-      unsure.push({ phrase: shown, options: match.options.map((f) => ({ foodId: f.id, name: f.name })) });
+      unsure.push({
+        phrase: shown,
+        options: match.options.map((f) => ({ foodId: f.id, name: f.name })),
+        accompaniment: phrase.accompaniment,
+      });
       continue;
     }
+    guessed.push(...match.guessed);
     const phraseWords = parts.words.join(' ');
     const head = match.foods.length - 1;
     const logged = match.foods.map((named, k) => {
@@ -96,7 +106,7 @@ export function parseFoodLog(text: string, foods: FoodDatabase): FoodLogParse {
       });
     }
   }
-  return { items, unsure, unknown };
+  return { items, unsure, unknown, guessed };
 }
 
 /**

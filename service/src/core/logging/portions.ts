@@ -70,7 +70,10 @@ const isNutLike = (food: Food): boolean =>
   (food.group === 'legume' && (food.units?.piece ?? 99) < 2);
 
 const isDrink = (food: Food): boolean =>
-  food.group === 'beverage' || food.units?.glass !== undefined || /\b(?:juice|milk|kefir)\b/i.test(food.name);
+  food.group === 'beverage' ||
+  food.units?.glass !== undefined ||
+  // The food's own name, not its description: "Yogurt, plain, whole milk" is not a drink.
+  /\b(?:juice|milk|kefir)\b/i.test(food.name.split(',')[0] ?? '');
 
 /** One portion when no amount is given; see the fixture header for the conventions. */
 function defaultGrams(req: PortionRequest): number | undefined {
@@ -127,6 +130,8 @@ function householdGrams(food: Food, unit: Unit, req: PortionRequest): number | u
     }
     case 'serving':
       return u.serving ?? defaultGrams({ ...req, unit: undefined });
+    case 'packet':
+      return u.packet ?? u.package; // a packet of ramen is its package
     case 'package':
     case 'box':
       return u[unit] ?? u.package ?? u.box ?? food.package.grams;

@@ -9,6 +9,7 @@ import type { PlanResult } from './plan-result.ts';
 import { filtersOf, type PlanWhy } from './plan-why.ts';
 import { allowedSides, planningFoods, shortfallPrices, sideFoods } from './planning-foods.ts';
 import type { RecipeSource } from './planning-inputs.ts';
+import { DAY_LIMITS } from './solve-limits.ts';
 import type { WeekInput } from './week-planner.ts';
 
 export interface PlannerDeps {
@@ -18,9 +19,6 @@ export interface PlannerDeps {
   /** Milliseconds, for `solver.ms`. */
   now: () => number;
 }
-
-/** Each day's MILP over a few combinations stops here with its best day and gap (the every-recipe fallback has its own). */
-const DAY_TIME_LIMIT_SECONDS = 0.3;
 
 export type PlanContext =
   | { ok: true; input: WeekInput; filters: HardFilters; members: PlanResult['members']; budget: number }
@@ -66,7 +64,7 @@ export function planContext(request: PlanRequest, deps: PlannerDeps): PlanContex
       days: request.days,
       maxPrepMinutesWeekday: request.maxPrepMinutesWeekday,
       solver: deps.solver,
-      timeLimitSeconds: DAY_TIME_LIMIT_SECONDS,
+      dayLimits: DAY_LIMITS,
     },
   };
 }

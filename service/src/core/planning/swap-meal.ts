@@ -2,16 +2,15 @@ import { isWeekday, slotRecipes } from './candidate-pool.ts';
 import { buildDayModel, type ChosenMeal, type ChosenSide, type DayPlan } from './day-model.ts';
 import { assemblePlan } from './plan-assembly.ts';
 import { infeasiblePlan, type PlannerDeps, planContext } from './plan-context.ts';
-import { describeFilters } from './plan-reasons.ts';
 import type { PlanRequest, Slot } from './plan-request.ts';
 import { SLOTS } from './plan-request.ts';
 import { isSideMeal, type PlannedDay, type PlanResult, SIDE_PREFIX } from './plan-result.ts';
+import { filtersOf } from './plan-why.ts';
 import type { PlanningRecipe } from './planning-inputs.ts';
 import { freeGrams } from './purchases.ts';
+import { SWAP_LIMITS } from './solve-limits.ts';
 import { type WeekInput, weekGrams } from './week-planner.ts';
 import { MAX_USES_PER_WEEK } from './week-search.ts';
-
-const SWAP_TIME_LIMIT_SECONDS = 2;
 
 /**
  * Replaces one meal of a plan: every other meal of the week stays exactly as it is (recipes, and on other days
@@ -26,22 +25,60 @@ export async function swapMeal(
 ): Promise<PlanResult> {
   const started = deps.now();
   const context = planContext(request, deps);
-  if (!context.ok) return infeasiblePlan(context.reason, context, deps.now() - started);
+  if (!context.ok) return infeasiblePlan(context.why, context, deps.now() - started);
   const { input } = context;
   const days = plan.days.map((day) => toDayPlan(day, input));
   const index = target.day - 1;
   const today = days[index];
-  if (!today) return infeasiblePlan(`Day ${target.day} is not in this plan.`, context, deps.now() - started);
+  if (!today) {
+    return infeasiblePlan({ kind: 'day_missing', day: target.day }, context, deps.now() - started);
+  }
+  const current = today.meals.find((meal) => meal.slot === target.slot)?.recipe.id;
+  const resolved = await resolveSlot(days, index, target.slot, input, new Set(current ? [current] : []));
+  if (!resolved) {
+    return infeasiblePlan(
+      { kind: 'no_swap', slot: target.slot, day: target.day, filters: filtersOf(context.filters) },
+      context,
+      deps.now() - started,
+      plan.solver.lpBound,
+    );
+  }
+  return assemblePlan(
+    {
+      days: days.map((day, i) => (i === index ? resolved.day : day)),
+      members: context.members,
+      budget: context.budget,
+      lpBound: plan.solver.lpBound,
+      proven: resolved.proven,
+      ms: deps.now() - started,
+    },
+    input.foods,
+    deps.foods,
+  );
+}
 
+/**
+ * Re-solves one day of a week with one slot open to any recipe of `input` that keeps the week's rules (variety,
+ * no dinner two days running, weekday prep) except those in `avoid`; every other meal of the day stays, and its
+ * portions and sides are settled again exactly. Undefined when no recipe or no solution fits.
+ */
+export async function resolveSlot(
+  days: readonly DayPlan[],
+  index: number,
+  open: Slot,
+  input: WeekInput,
+  avoid: ReadonlySet<string>,
+): Promise<{ day: DayPlan; proven: boolean } | undefined> {
+  const today = days[index];
+  if (!today) return undefined;
   const others = days.filter((_, i) => i !== index);
   const uses = new Map<string, number>();
   for (const day of others)
     for (const meal of day.meals) uses.set(meal.recipe.id, (uses.get(meal.recipe.id) ?? 0) + 1);
-  const current = today.meals.find((meal) => meal.slot === target.slot)?.recipe.id;
   const candidates = new Map<Slot, PlanningRecipe[]>();
   for (const slot of SLOTS) {
     const kept = today.meals.find((meal) => meal.slot === slot);
-    if (slot !== target.slot && kept) {
+    if (slot !== open && kept) {
       candidates.set(slot, [kept.recipe]);
       continue;
     }
@@ -49,7 +86,7 @@ export async function swapMeal(
       slot === 'dinner' ? [days[index - 1], days[index + 1]].map((day) => dinnerOf(day)) : [];
     const sameDay = today.meals.filter((meal) => meal.slot !== slot).map((meal) => meal.recipe.id);
     const exclude = new Set([
-      ...(slot === target.slot && current ? [current] : []),
+      ...(slot === open ? avoid : []),
       ...[...uses].filter(([, count]) => count >= MAX_USES_PER_WEEK).map(([id]) => id),
       ...neighbours.filter((id): id is string => id !== undefined),
       ...sameDay,
@@ -63,14 +100,7 @@ export async function swapMeal(
       }),
     );
   }
-  const noOther = () =>
-    infeasiblePlan(
-      `No other ${target.slot} that fits ${describeFilters(context.filters)} keeps day ${target.day} within everyone's targets.`,
-      context,
-      deps.now() - started,
-      plan.solver.lpBound,
-    );
-  if ((candidates.get(target.slot) ?? []).length === 0) return noOther();
+  if ((candidates.get(open) ?? []).length === 0) return undefined;
   const dayModel = buildDayModel({
     members: input.members,
     candidates,
@@ -81,23 +111,11 @@ export async function swapMeal(
     packageIntegers: input.members.length <= 2,
   });
   const solution = await input.solver.solve(dayModel.model, {
-    timeLimitSeconds: SWAP_TIME_LIMIT_SECONDS,
+    ...SWAP_LIMITS,
     mipRelativeGap: 0.01,
   });
-  if (solution.status !== 'optimal' && solution.status !== 'feasible') return noOther();
-  const swapped = days.map((day, i) => (i === index ? dayModel.decode(solution) : day));
-  return assemblePlan(
-    {
-      days: swapped,
-      members: context.members,
-      budget: context.budget,
-      lpBound: plan.solver.lpBound,
-      proven: solution.status === 'optimal',
-      ms: deps.now() - started,
-    },
-    input.foods,
-    deps.foods,
-  );
+  if (solution.status !== 'optimal' && solution.status !== 'feasible') return undefined;
+  return { day: dayModel.decode(solution), proven: solution.status === 'optimal' };
 }
 
 function dinnerOf(day: DayPlan | undefined): string | undefined {
@@ -105,7 +123,7 @@ function dinnerOf(day: DayPlan | undefined): string | undefined {
 }
 
 /** Reads a reported day back into the planner's terms (recipes, quarter portions per member, sides). */
-function toDayPlan(day: PlannedDay, input: WeekInput): DayPlan {
+export function toDayPlan(day: PlannedDay, input: WeekInput): DayPlan {
   const names = input.members.map((member) => member.name);
   const meals: ChosenMeal[] = [];
   const sides: ChosenSide[] = [];

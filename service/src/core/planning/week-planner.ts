@@ -4,6 +4,7 @@ import { buildDayModel, type DayPlan } from './day-model.ts';
 import { SLOTS, type Slot } from './plan-request.ts';
 import type { MemberPlanTargets, PlanningFood, PlanningRecipe } from './planning-inputs.ts';
 import { freeGrams, weekCost } from './purchases.ts';
+import { FULL_POOL_LIMITS, POLISH_LIMITS, type SolveLimits } from './solve-limits.ts';
 import { buildWeekModel } from './week-model.ts';
 import {
   type Combination,
@@ -17,7 +18,6 @@ import {
 const REPEAT_PENALTY = 0.4;
 /** Combinations per day whose recipes the exact MILP may choose among; more if those cannot be made to fit. */
 const SETTLE_COMBINATIONS = [0, 3, 12];
-const FULL_POOL_SECONDS = 2;
 
 export interface WeekInput extends SearchInput {
   members: readonly MemberPlanTargets[];
@@ -29,7 +29,8 @@ export interface WeekInput extends SearchInput {
   days: number;
   maxPrepMinutesWeekday: number;
   solver: LpSolver;
-  timeLimitSeconds: number;
+  /** Limits of each day's solve over a few combinations (the every-recipe fallback has its own). */
+  dayLimits: SolveLimits;
 }
 
 export type { DayPlan as PlannedWeekDay } from './day-model.ts';
@@ -64,8 +65,7 @@ export async function planWeekDays(input: WeekInput): Promise<WeekOutcome> {
   return { ok: true, days, cost: weekCost(weekGrams(days), input.foods), gap, proven };
 }
 
-/** How long the whole-week polish may search, and how many extra cheap recipes per slot it may bring in. */
-const POLISH_SECONDS = 1.5;
+/** How many extra cheap recipes per slot the whole-week polish may bring in. */
 const POLISH_EXTRA = 2;
 
 /**
@@ -107,7 +107,7 @@ export async function polishWeek(
   });
   const week = buildWeekModel({ members: input.members, candidates, sides: input.sides, foods: input.foods });
   const solution = await input.solver.solve(week.model, {
-    timeLimitSeconds: POLISH_SECONDS,
+    ...POLISH_LIMITS,
     mipRelativeGap: 0.01,
     initial: week.encode(days),
   });
@@ -161,8 +161,8 @@ async function settleDay(
     });
     const last = attempt === attempts.length - 1;
     const solution = await input.solver.solve(dayModel.model, {
-      // Every eligible recipe makes a large model: take its best feasible day within a short limit.
-      timeLimitSeconds: last ? FULL_POOL_SECONDS : input.timeLimitSeconds,
+      // Every eligible recipe makes a large model: take its best feasible day within its own limits.
+      ...(last ? FULL_POOL_LIMITS : input.dayLimits),
       mipRelativeGap: 0.02,
     });
     if (solution.status !== 'optimal' && solution.status !== 'feasible') continue;

@@ -1,5 +1,21 @@
-/** Work done after the reply has gone out. Each job is idempotent: running it twice changes nothing more. */
-export type Job = { type: 'purge_expired' };
+import { z } from 'zod';
+
+/**
+ * Work done after the reply has gone out, as plain JSON (SQS carries it on AWS). Each job is idempotent: running
+ * it twice changes nothing more. Jobs carry ids, never phone numbers or message bodies.
+ */
+export const jobSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('purge_expired') }).strict(),
+  /** A household's week: `planId` is the id the plan is saved under, so a second run finds it done. */
+  z
+    .object({
+      type: z.literal('household_plan'),
+      planId: z.string().min(1).max(64),
+      userId: z.string().min(1).max(64),
+    })
+    .strict(),
+]);
+export type Job = z.infer<typeof jobSchema>;
 
 export interface JobQueue {
   readonly kind: string;

@@ -29,6 +29,11 @@ export interface LinearModel {
 export interface SolveOptions {
   /** Wall-clock limit; the best feasible solution found by then is returned with its gap. */
   timeLimitSeconds?: number;
+  /**
+   * Branch-and-bound nodes: a limit on work rather than time, so the same model gives the same answer however busy
+   * the machine is. The best feasible solution found by then is returned with its gap.
+   */
+  maxNodes?: number;
   /** Stop branch-and-bound once the relative gap is at most this. */
   mipRelativeGap?: number;
   /** Solve the relaxation: every integer variable continuous. */
@@ -48,6 +53,8 @@ export interface LpSolution {
   /** Relative MIP gap reported by the solver (0 for LPs and proven optima). */
   mipGap: number;
   ms: number;
+  /** Branch-and-bound nodes explored (MIPs only). */
+  nodes?: number;
   message?: string;
 }
 

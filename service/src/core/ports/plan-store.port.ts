@@ -23,6 +23,8 @@ export interface PlanStore {
    * `conflict` when the new token belongs to another plan.
    */
   update(plan: StoredPlan): Promise<void>;
+  /** Every unexpired plan of the user, oldest `createdAt` first (ties by id): what a data export lists. */
+  listForUser(userId: string, now: Date): Promise<StoredPlan[]>;
   /** Erasure: removes every plan of the user, so their links stop working at once. Harmless when there are none. */
   deleteForUser(userId: string): Promise<void>;
   /** Removes plans expired at `now`; returns how many went. */

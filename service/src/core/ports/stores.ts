@@ -1,4 +1,5 @@
 import type { ConsentRecord } from '../domain/consent.ts';
+import type { ErasureRecord } from '../domain/export-link.ts';
 import type { MessageLogEntry } from '../domain/message.ts';
 import type { User } from '../domain/user.ts';
 import type { ConsentStore } from './consent-store.port.ts';
@@ -6,6 +7,7 @@ import type { DialogueStore } from './dialogue-store.port.ts';
 import type { FoodLogStore } from './food-log-store.port.ts';
 import type { MessageLog } from './message-log.port.ts';
 import type { PlanStore } from './plan-store.port.ts';
+import type { PrivacyStore } from './privacy-store.port.ts';
 import type { UserStore } from './user-store.port.ts';
 import type { WebhookReceiptStore } from './webhook-receipt-store.port.ts';
 
@@ -15,7 +17,14 @@ export type StoreWrite =
   | { kind: 'user'; user: User }
   | { kind: 'consent'; record: ConsentRecord }
   | { kind: 'message'; entry: MessageLogEntry }
-  | { kind: 'delete_messages'; userId: string };
+  | { kind: 'delete_messages'; userId: string }
+  /**
+   * GDPR erasure: removes every record of the user from every store (profile, dialogue, messages, plans, food log,
+   * export links, webhook replies, and whatever a store adds later), re-keys the consent records of `subject` under
+   * its keyed hash (so a STOP stays honoured and consent stays provable without the number) and appends the
+   * anonymous audit line `erasure`.
+   */
+  | { kind: 'erase_user'; userId: string; subject: string; erasure: ErasureRecord };
 
 export type CommitResult = { ok: true } | { ok: false; reason: 'version_conflict' };
 
@@ -30,6 +39,8 @@ export interface Stores {
   webhookReceipts: WebhookReceiptStore;
   plans: PlanStore;
   foodLog: FoodLogStore;
+  /** Export links and the anonymous erasure audit. */
+  privacy: PrivacyStore;
   /**
    * Applies the writes as one unit: either all of them or, when a dialogue write finds another version stored
    * (a racing message won), none. SQLite runs them in one transaction; DynamoDB will use TransactWriteItems.

@@ -16,7 +16,11 @@ export type ClaimResult =
  */
 export interface WebhookReceiptStore {
   claim(key: string, now: Date, ttlSeconds: number): Promise<ClaimResult>;
-  complete(key: string, response: StoredResponse): Promise<void>;
+  /**
+   * Stores the answer. `userId` names whom the reply was for, so erasing that user removes it too (a reply may
+   * quote what they sent); absent when the reply went to nobody stored, e.g. after an erasure.
+   */
+  complete(key: string, response: StoredResponse, userId?: string): Promise<void>;
   /** Gives a claim back after a fault, so a retry can process the event again. */
   release(key: string): Promise<void>;
   purgeExpired(now: Date): Promise<number>;

@@ -1,13 +1,14 @@
 import { messagesFor } from '../conversation/messages/index.ts';
+import { planDayIndex } from '../conversation/plan-day.ts';
 import type { PlanQuery } from '../conversation/plan-queries.ts';
 import type { Locale, User } from '../domain/user.ts';
+import { stillToBuy } from '../planning/at-home.ts';
 import { money } from '../planning/plan-reasons.ts';
 import { SLOTS } from '../planning/plan-request.ts';
 import { isSideMeal } from '../planning/plan-result.ts';
 import type { Clock } from '../ports/clock.port.ts';
 import type { Stores } from '../ports/stores.ts';
-
-const DAY_MS = 86_400_000;
+import { userTimeZone } from '../time/time-zones.ts';
 
 export interface AnswerFromPlanDeps {
   stores: Stores;
@@ -29,8 +30,10 @@ export async function answerFromPlan(
   const { plan } = stored;
   const link = `${deps.publicBaseUrl}/p/${stored.token}`;
   if (query.kind === 'shopping_list') {
+    // Items the user said they have ("have rice") are left off, and the cost is what is still to buy.
+    const left = stillToBuy(plan.groceryList, stored.atHome);
     const aisles = new Map<string, string[]>();
-    for (const item of plan.groceryList) {
+    for (const item of left.items) {
       // Short by design: package counts here, package sizes and prices on the plan page.
       const entry = item.pantry ? item.name : `${item.packages}x ${item.name}`;
       aisles.set(item.aisle, [...(aisles.get(item.aisle) ?? []), entry]);
@@ -39,13 +42,22 @@ export async function answerFromPlan(
     const lines = [...aisles]
       .map(([aisle, items]) => `${capitalise(m.aisleName(aisle))}: ${items.join(', ')}.`)
       .join(' ');
-    return [m.shoppingList(money(plan.cost.total), link, lines)];
+    const atHome = plan.groceryList.length - left.items.length;
+    return [
+      atHome > 0
+        ? m.planEdit.shoppingListLeft(money(left.cost), link, lines, atHome)
+        : m.shoppingList(money(plan.cost.total), link, lines),
+    ];
   }
-  // Day 1 is the date the plan was made (UTC dates for now; the user's time zone comes with issue 5).
-  const index =
-    Math.floor((Date.parse(now.toISOString().slice(0, 10)) - Date.parse(stored.weekStart)) / DAY_MS) +
-    query.offset;
-  const day = plan.days[index];
+  // Day 1 is the user's local date the plan was made; today is their local date now.
+  const index = planDayIndex(
+    stored.weekStart,
+    now,
+    { kind: 'offset', offset: query.offset },
+    plan.days.length,
+    userTimeZone(user),
+  );
+  const day = index === undefined ? undefined : plan.days[index];
   if (!day) return [m.planEnded()];
   const name = plan.members[0]?.name ?? '';
   const meals = day.meals

@@ -2,17 +2,23 @@ import { isPhoneChannel, maskPhone } from '../conversation/address.ts';
 import type { ConversationSettings, Decision } from '../conversation/conversation-types.ts';
 import { converse } from '../conversation/converse.ts';
 import { parseDialogueState } from '../conversation/dialogue-state.ts';
+import { isPlanEdit } from '../conversation/plan-edit-intent.ts';
 import { fitToSegments } from '../conversation/sms-segments.ts';
 import type { MessageLogEntry } from '../domain/message.ts';
 import type { Channel, User } from '../domain/user.ts';
 import type { Clock, IdGenerator } from '../ports/clock.port.ts';
+import type { JobQueue } from '../ports/job-queue.port.ts';
 import type { Logger } from '../ports/logger.port.ts';
 import type { MealPlanner } from '../ports/meal-planner.port.ts';
 import { StoreError } from '../ports/store-error.ts';
 import type { Stores, StoreWrite } from '../ports/stores.ts';
+import { consentSubject } from '../privacy/consent-subject.ts';
 import { answerFromPlan } from './answer-from-plan.ts';
+import { editPlan } from './edit-plan.ts';
+import { createExportLink, erasureWrite } from './export-user.ts';
 import { logFood } from './log-food.ts';
 import { planForUser } from './plan-for-user.ts';
+import { queueHouseholdPlan } from './queue-household-plan.ts';
 import { summariseLog } from './summarise-log.ts';
 
 export interface InboundMessage {
@@ -25,6 +31,8 @@ export interface InboundMessage {
 
 export interface InboundResult {
   replies: string[];
+  /** Whom the replies are for (to tag what the edge keeps of them); absent when this message erased the user. */
+  userId?: string;
 }
 
 export interface HandleInboundDeps {
@@ -38,6 +46,8 @@ export interface HandleInboundDeps {
   conversation: ConversationSettings;
   publicBaseUrl: string;
   messageRetentionDays: number;
+  /** Slow work (a household plan) goes here and is delivered later; without a queue it is done inline. */
+  jobs?: JobQueue;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -88,7 +98,7 @@ export async function handleInboundMessage(
       stage: decision.state.stage,
       replies: replies.length,
     });
-    return { replies };
+    return decision.eraseUser ? { replies } : { replies, userId: current.id };
   }
   throw new StoreError(
     'conflict',
@@ -131,9 +141,7 @@ function findUser(deps: HandleInboundDeps, message: InboundMessage): Promise<Use
     : deps.stores.users.findByWebSession(message.sender.webSessionId);
 }
 
-function consentSubject(user: User): string {
-  return user.phone ?? `web:${user.webSessionId ?? user.id}`;
-}
+export { consentSubject };
 
 /**
  * Everything a decision writes, as one list for the store to apply with the dialogue state (all or nothing), and
@@ -175,6 +183,8 @@ function outcomeOf(
     });
   }
   if (decision.eraseProfile) writes.push({ kind: 'delete_messages', userId: user.id });
+  // Last, after the dialogue and consent writes it erases or re-keys: all in the one commit.
+  if (decision.eraseUser) writes.push(erasureWrite(deps, user));
   const logBodies = decision.mayLogBodies && !decision.eraseProfile;
   const entry = (direction: 'in' | 'out', body: string) => {
     const logged = messageEntry(deps, user.id, message.channel, direction, body, now);
@@ -197,14 +207,21 @@ async function effectReplies(
 ): Promise<string[]> {
   const effect = decision.effect;
   if (!effect) return [];
+  // The export link is a bearer secret: never logged, so it is not behind a /m/ link either.
+  if (effect.kind === 'export_data')
+    return [fitForChannel(deps, message.channel, await createExportLink(deps, user, decision.locale))];
   const replies =
     effect.kind === 'plan_week'
       ? [await planForUser(deps, user, effect.request, decision.locale)]
-      : effect.kind === 'log_food'
-        ? await logFood(deps, user, effect.text, decision.locale)
-        : effect.kind === 'summary'
-          ? await summariseLog(deps, user, effect.range, decision.locale)
-          : await answerFromPlan(deps, user, effect, decision.locale);
+      : effect.kind === 'plan_household'
+        ? await queueHouseholdPlan(deps, user, effect, decision.locale)
+        : effect.kind === 'log_food'
+          ? await logFood(deps, user, effect.text, decision.locale, effect.chosen)
+          : effect.kind === 'summary'
+            ? await summariseLog(deps, user, effect.range, decision.locale)
+            : isPlanEdit(effect)
+              ? await editPlan(deps, user, effect, decision.locale)
+              : await answerFromPlan(deps, user, effect, decision.locale);
   const fitted: string[] = [];
   for (const reply of replies) {
     const logged = decision.mayLogBodies

@@ -2,12 +2,14 @@ import { messagesFor } from '../conversation/messages/index.ts';
 import type { FoodLogEntry } from '../domain/food-log-entry.ts';
 import { ALLERGENS, type Allergen } from '../domain/profile.ts';
 import type { Locale, User } from '../domain/user.ts';
-import { parseFoodLog } from '../logging/index.ts';
+import { parseChosenFood, parseFoodLog } from '../logging/index.ts';
 import { loadFoodDatabase } from '../nutrition/food-database.ts';
 import { excludedAllergenTags } from '../nutrition/recipe-eligibility.ts';
 import { PLAN_NUTRIENTS } from '../planning/nutrients.ts';
 import type { Clock, IdGenerator } from '../ports/clock.port.ts';
 import type { Stores } from '../ports/stores.ts';
+import { localDate } from '../time/local-date.ts';
+import { userTimeZone } from '../time/time-zones.ts';
 import { userTargets } from './user-targets.ts';
 
 /** Food logs are kept for a year, then dropped by housekeeping. */
@@ -29,17 +31,23 @@ export async function logFood(
   user: User,
   text: string,
   locale: Locale,
+  /** The answer to "did you mean …?": `text` is the original phrase, logged as this food. */
+  chosen?: { foodId: string; accompaniment: boolean },
 ): Promise<string[]> {
   const m = messagesFor(locale);
   const foods = loadFoodDatabase();
-  const parsed = parseFoodLog(text, foods);
+  const parsed =
+    chosen === undefined
+      ? parseFoodLog(text, foods)
+      : parseChosenFood(text, chosen.foodId, chosen.accompaniment, foods);
+  // Numbered, so "1" or "the second one" can answer (conversation/food-choice.ts).
   const questions = parsed.unsure.map((unsure) =>
-    m.foodUnsure(unsure.phrase, unsure.options.map((option) => option.name).join(' / ')),
+    m.foodUnsure(unsure.phrase, unsure.options.map((option, k) => `${k + 1}) ${option.name}`).join(' / ')),
   );
   if (parsed.items.length === 0) return questions.length > 0 ? questions : [m.foodUnknown()];
 
   const now = deps.clock.now();
-  const date = now.toISOString().slice(0, 10);
+  const date = localDate(now, userTimeZone(user)); // the user's own day, not UTC's
   const expiresAt = new Date(now.getTime() + FOOD_LOG_RETENTION_DAYS * 86_400_000).toISOString();
   const entries: FoodLogEntry[] = parsed.items.map((item) => {
     const per100g = foods.require(item.foodId).per100g;

@@ -9,6 +9,8 @@ import type { Clock, IdGenerator } from '../ports/clock.port.ts';
 import type { Logger } from '../ports/logger.port.ts';
 import type { MealPlanner } from '../ports/meal-planner.port.ts';
 import type { Stores } from '../ports/stores.ts';
+import { localDate } from '../time/local-date.ts';
+import { userTimeZone } from '../time/time-zones.ts';
 
 export interface PlanForUserDeps {
   stores: Stores;
@@ -30,6 +32,8 @@ export async function planForUser(
   user: User,
   request: PlanRequest,
   locale: Locale,
+  /** A queued plan is saved under its job's id, so a second run of the job finds it (see deliver-household-plan). */
+  planId: string = deps.ids.next(),
 ): Promise<string> {
   const m = messagesFor(locale);
   const plan = await deps.planner.planWeek(request);
@@ -38,10 +42,11 @@ export async function planForUser(
   const now = deps.clock.now();
   const token = deps.tokens.next();
   await deps.stores.plans.save({
-    id: deps.ids.next(),
+    id: planId,
     userId: user.id,
     token,
-    weekStart: now.toISOString().slice(0, 10),
+    // Day 1 is the user's own today, in their time zone.
+    weekStart: localDate(now, userTimeZone(user)),
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + PLAN_LINK_TTL_DAYS * 86_400_000).toISOString(),
     request,

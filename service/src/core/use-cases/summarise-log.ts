@@ -4,9 +4,9 @@ import type { Locale, User } from '../domain/user.ts';
 import { PLAN_NUTRIENTS } from '../planning/nutrients.ts';
 import type { Clock } from '../ports/clock.port.ts';
 import type { Stores } from '../ports/stores.ts';
+import { addDays, localDate } from '../time/local-date.ts';
+import { userTimeZone } from '../time/time-zones.ts';
 import { userTargets } from './user-targets.ts';
-
-const DAY_MS = 86_400_000;
 
 /** "summary" for today, "week" for the last 7 days (a day on average over the days with a log), against targets. */
 export async function summariseLog(
@@ -17,8 +17,8 @@ export async function summariseLog(
 ): Promise<string[]> {
   const m = messagesFor(locale);
   const now = deps.clock.now();
-  const today = now.toISOString().slice(0, 10);
-  const from = new Date(Date.parse(today) - 6 * DAY_MS).toISOString().slice(0, 10);
+  const today = localDate(now, userTimeZone(user));
+  const from = addDays(today, -6);
   const entries =
     range === 'day'
       ? await deps.stores.foodLog.forDay(user.id, today, now)

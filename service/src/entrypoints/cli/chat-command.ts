@@ -1,5 +1,4 @@
 import { createInterface } from 'node:readline';
-import { clockStartingAt } from '../../adapters/system/system-clock.ts';
 import { composeLocal } from '../../composition/local.ts';
 import { ConfigError, loadConfigWith } from '../../config/config.ts';
 import { parseAddress } from '../../core/conversation/address.ts';
@@ -32,7 +31,7 @@ export async function runChat(options: ChatOptions): Promise<number> {
   try {
     runtime = composeLocal(loadConfigWith(options.dataDir ? { DATA_DIR: options.dataDir } : {}), {
       logger: silentLogger,
-      ...(start ? { clock: clockStartingAt(start) } : {}),
+      ...(start ? { startAt: start } : {}),
     });
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -58,10 +57,14 @@ export async function runChat(options: ChatOptions): Promise<number> {
         text,
         hasMedia: false,
       });
-      // Replies produced by queued work belong to this message's line too.
+      // Messages delivered by queued work (a household plan) belong to this message's line too.
       await runtime.queue.whenIdle();
-      if (options.json) process.stdout.write(`${JSON.stringify({ in: text, replies: result.replies })}\n`);
-      else for (const reply of result.replies) process.stdout.write(`coach> ${reply}\n`);
+      const user = await runtime.stores.users.findByPhone(address.phone);
+      const later = user ? runtime.outbox.takeNew(user.id) : [];
+      if (options.json) {
+        const line = { in: text, replies: result.replies, ...(later.length > 0 ? { later } : {}) };
+        process.stdout.write(`${JSON.stringify(line)}\n`);
+      } else for (const reply of [...result.replies, ...later]) process.stdout.write(`coach> ${reply}\n`);
       prompt();
     }
   } finally {

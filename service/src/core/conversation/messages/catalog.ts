@@ -1,4 +1,6 @@
 import type { ActivityLevel, Allergen, Diet, Goal, Household, Sex } from '../../domain/profile.ts';
+import type { PlanEditMessages } from './plan-edit-catalog.ts';
+import type { PrivacyMessages } from './privacy-catalog.ts';
 
 export interface Brand {
   name: string;
@@ -39,9 +41,24 @@ export interface MessageCatalog {
   activityName(activity: ActivityLevel): string;
   household(household: Household): string;
   budget(amount: number): string;
-  labels: Record<'goal' | 'diet' | 'allergies' | 'household' | 'budget' | 'body', string>;
+  labels: Record<
+    'goal' | 'diet' | 'allergies' | 'household' | 'budget' | 'body' | 'goalWeight' | 'dislikes' | 'timeZone',
+    string
+  >;
   notSet(): string;
   languageSwitched(): string;
+  /** Profile changes in free text: goal weight (never a number that pushes lower), dislikes, time zone, language. */
+  goalWeightTooLow(): string;
+  goalWeightConflict(goal: 'lose' | 'gain'): string;
+  goalWeightNeedsHeight(): string;
+  goalWeightNeedsUnit(): string;
+  goalWeightOutOfRange(): string;
+  noDislikes(): string;
+  dislikesUnknown(names: string): string;
+  dislikesTooMany(max: number): string;
+  dislikesNotListed(names: string): string;
+  timeZoneUnknown(): string;
+  languageUnsupported(): string;
   planNeedsBody(): string;
   planNeedsHousehold(): string;
   planNeedsProfile(): string;
@@ -72,6 +89,10 @@ export interface MessageCatalog {
   servings(count: number): string;
   aisleName(aisle: string): string;
   shoppingList(total: string, link: string, aisles: string): string;
+  /** Swaps, a food kept out for the week, groceries at home (plan-edit-en.ts, plan-edit-es.ts). */
+  planEdit: PlanEditMessages;
+  /** Export and erasure of the user's data (privacy-en.ts, privacy-es.ts). */
+  privacy: PrivacyMessages;
   /** The word for the person being planned for, used as their name in the plan. */
   you(): string;
 }

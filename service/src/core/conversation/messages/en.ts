@@ -1,4 +1,6 @@
 import type { MessageCatalog } from './catalog.ts';
+import { planEditEn } from './plan-edit-en.ts';
+import { privacyEn } from './privacy-en.ts';
 
 const GOALS = {
   lose: 'lose weight',
@@ -84,9 +86,31 @@ export const en: MessageCatalog = {
     household: 'Household',
     budget: 'Budget',
     body: 'About you',
+    goalWeight: 'Goal weight',
+    dislikes: 'Dislikes',
+    timeZone: 'Time zone',
   },
   notSet: () => 'not set',
   languageSwitched: () => "OK, I'll write in English.",
+  goalWeightTooLow: () =>
+    "I can't set that goal weight: it is below a healthy weight for your height, so I won't plan toward it. I'm glad to help you eat well and feel strong. If food or weight worries you, a doctor can help.",
+  goalWeightConflict: (goal) =>
+    goal === 'lose'
+      ? "That goal weight is above your current weight, but your goal is to lose weight. If you want to gain, tell me 'I want to gain weight', then send the goal weight again."
+      : "That goal weight is below your current weight, but your goal is to gain weight. If you want to lose, tell me 'I want to lose weight', then send the goal weight again.",
+  goalWeightNeedsHeight: () =>
+    "To check a goal weight is healthy for you I need your height first, e.g. 'I'm 5'6\"' or 'I'm 168 cm'.",
+  goalWeightNeedsUnit: () => "Is that in lb or kg? e.g. 'goal weight 150 lb' or 'goal weight 68 kg'.",
+  goalWeightOutOfRange: () => "That goal weight doesn't look right. Send it again with lb or kg.",
+  noDislikes: () => 'none',
+  dislikesUnknown: (names) =>
+    `I couldn't find ${names} in my food list, so there's nothing to leave out. Try the plain name of a food, e.g. 'mushrooms'.`,
+  dislikesTooMany: (max) =>
+    `You can keep up to ${max} dislikes. Take one off first, e.g. 'I like mushrooms now'.`,
+  dislikesNotListed: (names) => `${names} wasn't on your dislikes.`,
+  timeZoneUnknown: () =>
+    "I don't know that time zone. Tell me a city, e.g. 'I'm in Chicago', or a zone name like 'America/New_York'.",
+  languageUnsupported: () => 'I can write in English or Spanish: reply ENGLISH or ESPAÑOL.',
   planNeedsBody: () =>
     "To plan your meals I need your age, sex, height, weight and activity, e.g. '34 F 5'6\" 150 lb moderate'.",
   planNeedsHousehold: () =>
@@ -100,7 +124,8 @@ export const en: MessageCatalog = {
   logged: (items, today) => `Logged: ${items}. ${today}`,
   dayTotals: (kcal, targetKcal, protein, targetProtein) =>
     `Today so far: ${kcal}${targetKcal ? ` of ${targetKcal}` : ''} kcal, protein ${protein}${targetProtein ? ` of ${targetProtein}` : ''} g.`,
-  foodUnsure: (phrase, options) => `Did you mean ${options}? ("${phrase}")`,
+  foodUnsure: (phrase, options) =>
+    `Did you mean ${options}? ("${phrase}") Reply with the number or the name.`,
   nothingLogged: (range) =>
     `Nothing logged ${range === 'day' ? 'today' : 'in the last 7 days'} yet. Tell me what you ate, e.g. 'had 2 eggs and toast'.`,
   summary: (label, parts) => `${label}: ${parts}.`,
@@ -126,6 +151,8 @@ export const en: MessageCatalog = {
   servings: (count) => `${count} serving${count === 1 ? '' : 's'}`,
   aisleName: (aisle) => aisle.replace(/_/g, ' '),
   shoppingList: (total, link, aisles) => `Shopping list, ${total} total (full list: ${link}). ${aisles}`,
+  planEdit: planEditEn,
+  privacy: privacyEn,
 };
 
 export function formatAmount(amount: number): string {

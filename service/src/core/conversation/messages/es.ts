@@ -1,5 +1,7 @@
 import type { MessageCatalog } from './catalog.ts';
 import { formatAmount } from './en.ts';
+import { planEditEs } from './plan-edit-es.ts';
+import { privacyEs } from './privacy-es.ts';
 
 const GOALS = {
   lose: 'bajar de peso',
@@ -105,9 +107,31 @@ export const es: MessageCatalog = {
     household: 'Hogar',
     budget: 'Presupuesto',
     body: 'Sobre ti',
+    goalWeight: 'Peso objetivo',
+    dislikes: 'No te gusta',
+    timeZone: 'Zona horaria',
   },
   notSet: () => 'sin definir',
   languageSwitched: () => 'De acuerdo, te escribiré en español.',
+  goalWeightTooLow: () =>
+    'No puedo poner ese peso objetivo: está por debajo de un peso saludable para tu estatura, así que no planearé para llegar a él. Con gusto te ayudo a comer bien y sentirte con energía. Si la comida o el peso te preocupan, un médico puede ayudarte.',
+  goalWeightConflict: (goal) =>
+    goal === 'lose'
+      ? "Ese peso objetivo está por encima de tu peso actual, pero tu meta es bajar de peso. Si quieres subir, dime 'quiero subir de peso' y luego envía el peso objetivo otra vez."
+      : "Ese peso objetivo está por debajo de tu peso actual, pero tu meta es subir de peso. Si quieres bajar, dime 'quiero bajar de peso' y luego envía el peso objetivo otra vez.",
+  goalWeightNeedsHeight: () =>
+    "Para saber si un peso objetivo es saludable para ti necesito primero tu estatura, p. ej. 'mido 165 cm'.",
+  goalWeightNeedsUnit: () => "¿En kg o en libras? p. ej. 'peso objetivo 68 kg' o 'peso objetivo 150 libras'.",
+  goalWeightOutOfRange: () => 'Ese peso objetivo no parece correcto. Envíalo otra vez en kg o libras.',
+  noDislikes: () => 'nada',
+  dislikesUnknown: (names) =>
+    `No encontré ${names} en mi lista de alimentos, así que no hay nada que quitar. Prueba con el nombre de un alimento, p. ej. 'champiñones'.`,
+  dislikesTooMany: (max) =>
+    `Puedes tener hasta ${max} alimentos que no te gustan. Quita uno primero, p. ej. 'ya me gustan los champiñones'.`,
+  dislikesNotListed: (names) => `${names} no estaba en tu lista de lo que no te gusta.`,
+  timeZoneUnknown: () =>
+    "No conozco esa zona horaria. Dime una ciudad, p. ej. 'vivo en Madrid', o un nombre como 'America/Mexico_City'.",
+  languageUnsupported: () => 'Puedo escribir en inglés o en español: responde ENGLISH o ESPAÑOL.',
   planNeedsBody: () =>
     "Para planear tus comidas necesito tu edad, sexo, estatura, peso y actividad, p. ej. '34 mujer 165cm 68kg moderada'.",
   planNeedsHousehold: () =>
@@ -121,7 +145,8 @@ export const es: MessageCatalog = {
   logged: (items, today) => `Registré: ${items}. ${today}`,
   dayTotals: (kcal, targetKcal, protein, targetProtein) =>
     `Hoy llevas: ${kcal}${targetKcal ? ` de ${targetKcal}` : ''} kcal, proteína ${protein}${targetProtein ? ` de ${targetProtein}` : ''} g.`,
-  foodUnsure: (phrase, options) => `¿Te refieres a ${options}? ("${phrase}")`,
+  foodUnsure: (phrase, options) =>
+    `¿Te refieres a ${options}? ("${phrase}") Responde con el número o el nombre.`,
   nothingLogged: (range) =>
     `Aún no registraste nada ${range === 'day' ? 'hoy' : 'en los últimos 7 días'}. Dime qué comiste, p. ej. 'comí 2 huevos y una tostada'.`,
   summary: (label, parts) => `${label}: ${parts}.`,
@@ -148,4 +173,6 @@ export const es: MessageCatalog = {
   aisleName: (aisle) => AISLES[aisle] ?? aisle,
   shoppingList: (total, link, aisles) =>
     `Lista de compras, total ${total} (lista completa: ${link}). ${aisles}`,
+  planEdit: planEditEs,
+  privacy: privacyEs,
 };

@@ -3,7 +3,11 @@ import type { PlanWhy } from '../../planning/plan-why.ts';
 import { planWhySchema } from '../../planning/plan-why.ts';
 import { planReasonText, planWhyEnglish, planWhyText } from './plan-why-text.ts';
 
-const filters = { diet: 'vegan' as const, allergies: ['peanut' as const, 'soy' as const], dislikes: ['mushroom'] };
+const filters = {
+  diet: 'vegan' as const,
+  allergies: ['peanut' as const, 'soy' as const],
+  dislikes: ['mushroom'],
+};
 
 const EVERY_KIND: PlanWhy[] = [
   { kind: 'within_budget', cost: 52.4, budget: 60 },

@@ -38,7 +38,8 @@ interface Candidate {
 }
 
 /** Words after which a bare number names something else: "version 2", "option 3", "size 10". */
-const NOT_MONEY_BEFORE = /\b(?:version|v|number|no|option|opcion|step|paso|page|pagina|item|level|nivel|size|talla)\s*$/;
+const NOT_MONEY_BEFORE =
+  /\b(?:version|v|number|no|option|opcion|step|paso|page|pagina|item|level|nivel|size|talla)\s*$/;
 
 /** A bare number counts only as a word of its own: not "alert(1)", "v2" or "3rd". */
 function standsAlone(text: string, start: number, end: number): boolean {

@@ -1,3 +1,4 @@
+export { type BeforeConsent, beforeConsent } from './before-consent.ts';
 export { classifySafety, type SafetyClassification } from './classify-safety.ts';
 export type { SafetyCatalog } from './safety-catalog.ts';
 export { type RiskCategory, SAFETY_CATEGORIES, type SafetyCategory } from './safety-category.ts';

@@ -14,6 +14,8 @@ export const memberInputSchema = z.object({
   activity: z.enum(ACTIVITY_LEVELS),
   goal: z.enum(GOALS),
   goalWeightKg: z.number().min(5).max(350).optional(),
+  /** Height and weight are reference values for the age and sex (`reference-body.ts`), not the member's own. */
+  estimated: z.boolean().optional(),
   /** Honoured whatever `sex` says: the safe reading of a pregnancy flag is to believe it. */
   pregnant: z.boolean().optional(),
   /** `true` or a short description (kidney disease, diabetes on medication…); never echoed back to the user. */

@@ -57,13 +57,35 @@ const FEEL_FAT =
   /\b(?:feel (?:so )?fat|look fat|i'?m fat|still fat|lose (?:\d+(?:[.,]\d+)? )?more|lose weight|get thinner|me siento gord[oa]|me veo gord[oa]|estoy gord[oa]|(?:bajar|adelgazar|perder) mas)\b/;
 const BMI = /\b(?:bmi|imc)\s*(?:is|of|de|es)?\s*:?\s*(\d+(?:[.,]\d+)?)/;
 
-/** SCOFF "F": feels fat while underweight or told they are too thin; or wants to lose more at an underweight BMI. */
+/**
+ * SCOFF "F": feels fat while underweight, told they are too thin or wanting an underweight body weight; or wants
+ * to lose more at an underweight BMI. (A low goal weight alone is answered by the goal-weight check, with BMI.)
+ */
 function fatWhileThin(text: string): boolean {
   const bmi = BMI.exec(text);
   const underweightBmi =
     bmi !== null && Number.parseFloat((bmi[1] ?? '').replace(',', '.')) < UNDERWEIGHT_BMI;
-  if (!(THIN.test(text) || underweightBmi) || /\b(?:gain|subir|ganar)\b/.test(text)) return false;
+  const thin = THIN.test(text) || underweightBmi || underweightGoal(text);
+  if (!thin || /\b(?:gain|subir|ganar)\b/.test(text)) return false;
   return FEEL_FAT.test(text) || /\bfat\b|\bgord[oa]\b/.test(text);
+}
+
+/**
+ * A wanted body weight this low is underweight (BMI < 18.5) for any adult taller than 149 cm (4'11"). Only a
+ * weight to reach counts ("get under", "weigh", "goal weight", "pesar", "llegar a"), never an amount to lose
+ * ("lose 90 pounds").
+ */
+const UNDERWEIGHT_FOR_ANY_ADULT_KG = 41;
+const WANTED_WEIGHT =
+  /\b(?:get (?:under|below|down to|to)|go (?:under|below|down to)|be (?:under|below)|weigh(?: less than| under| only| just)?|reach|(?:goal|target|dream) weight(?: of| is)?|pesar(?: menos de| solo)?|llegar a|bajar (?:a|hasta)|quedar en)\s+(\d+(?:[.,]\d+)?)\s*(lbs?|pounds?|libras?|kgs?|kilos?|kilograms?|kilogramos?)\b/g;
+
+function underweightGoal(text: string): boolean {
+  for (const match of text.matchAll(WANTED_WEIGHT)) {
+    const amount = Number.parseFloat((match[1] ?? '').replace(',', '.'));
+    const kg = /^(?:lb|pound|libra)/.test(match[2] ?? '') ? amount * 0.45359237 : amount;
+    if (kg > 0 && kg <= UNDERWEIGHT_FOR_ANY_ADULT_KG) return true;
+  }
+  return false;
 }
 
 const EXERCISE =

@@ -1,0 +1,81 @@
+/** Item keys. Every prefix in the table is built here, so the layout in docs/DYNAMODB.md has one source. */
+
+export interface Key {
+  pk: string;
+  sk: string;
+}
+
+export const keys = {
+  user: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'USER' }),
+  phone: (phone: string): Key => ({ pk: `PHONE#${phone}`, sk: 'PHONE' }),
+  webSession: (sessionId: string): Key => ({ pk: `WEBSESSION#${sessionId}`, sk: 'WEBSESSION' }),
+  dialogue: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'DIALOGUE' }),
+  /** Newest last in the user's partition; the sequence orders entries with the same instant by append. */
+  message: (userId: string, at: string, sequence: string): Key => ({
+    pk: `USER#${userId}`,
+    sk: `MSG#${sortableInstant(at)}#${sequence}`,
+  }),
+  messageId: (id: string): Key => ({ pk: `MSGID#${id}`, sk: 'MSGID' }),
+  consent: (subject: string, purpose: string, order: string): Key => ({
+    pk: `CONSENT#${subject}`,
+    sk: `CONSENT#${purpose}#${order}`,
+  }),
+  webhookReceipt: (key: string): Key => ({ pk: `WEBHOOK#${key}`, sk: 'WEBHOOK' }),
+  /** Sorted by creation, then id, so the newest plan is the last one in the user's partition. */
+  plan: (userId: string, createdAt: string, planId: string): Key => ({
+    pk: `USER#${userId}`,
+    sk: `PLAN#${sortableInstant(createdAt)}#${planId}`,
+  }),
+  planId: (planId: string): Key => ({ pk: `PLAN#${planId}`, sk: 'PLAN' }),
+  planToken: (token: string): Key => ({ pk: `PLANTOKEN#${token}`, sk: 'PLANTOKEN' }),
+  /** By local date, then instant, then id: the order `forDay` and `forDays` return. */
+  food: (userId: string, date: string, at: string, entryId: string): Key => ({
+    pk: `USER#${userId}`,
+    sk: `FOOD#${date}#${sortableInstant(at)}#${entryId}`,
+  }),
+  foodId: (entryId: string): Key => ({ pk: `FOODID#${entryId}`, sk: 'FOODID' }),
+  /** A webhook reply kept for a user: erasing the user finds and removes the receipt through this. */
+  webhookRef: (userId: string, key: string): Key => ({ pk: `USER#${userId}`, sk: `WEBHOOK#${key}` }),
+  exportLink: (token: string): Key => ({ pk: `EXPORT#${token}`, sk: 'EXPORT' }),
+  exportRef: (userId: string, token: string): Key => ({ pk: `USER#${userId}`, sk: `EXPORT#${token}` }),
+  /** The erasure audit: rare writes, so one partition for all of them is no hot spot. */
+  erasure: (order: string): Key => ({ pk: 'ERASURES', sk: `ERASURE#${order}` }),
+  /** An erasure whose bulk deletion is still running (see dynamo-erase.ts); no TTL, it must finish. */
+  erasing: (userId: string): Key => ({ pk: 'ERASING', sk: `USER#${userId}` }),
+};
+
+export const userPartition = (userId: string): string => `USER#${userId}`;
+
+/** Milliseconds from 0000-01-01, so every instant a zod datetime allows is positive and 15 digits long. */
+const YEAR_ZERO_MS = 62_167_219_200_000;
+
+/**
+ * An instant as a fixed-width string that sorts like the instant itself: `…12:00:00Z` and `…12:00:00.000Z` are
+ * the same key, and `…12:00:00.500Z` sorts after both.
+ */
+export function sortableInstant(iso: string): string {
+  return (Date.parse(iso) + YEAR_ZERO_MS).toString().padStart(15, '0');
+}
+
+let lastSequence = 0;
+
+/**
+ * A number that grows with every call in this process and roughly with wall-clock time (microseconds) across
+ * processes: it orders items written at the same instant by when they were written. Two processes writing
+ * within the same microsecond are ordered arbitrarily, which only matters for same-instant ties.
+ */
+export function nextSequence(): string {
+  lastSequence = Math.max(Date.now() * 1000, lastSequence + 1);
+  return lastSequence.toString().padStart(16, '0');
+}
+
+/** TTL in epoch seconds, rounded up: DynamoDB may delete an item once this has passed, never before expiry. */
+export function ttlSeconds(expiresAtMs: number): number {
+  return Math.ceil(expiresAtMs / 1000);
+}
+
+/** What an expiring item carries: the exact instant reads filter on, and the TTL that eventually deletes it. */
+export function expiry(expiresAt: string): { expiresAtMs: number; ttl: number } {
+  const expiresAtMs = Date.parse(expiresAt);
+  return { expiresAtMs, ttl: ttlSeconds(expiresAtMs) };
+}

@@ -1,0 +1,198 @@
+import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTable, TABLE_DEFINITION } from '../../src/adapters/dynamodb/index.ts';
+import { createDynamoStores } from '../../src/composition/dynamodb-stores.ts';
+import { PSEUDONYM_PREFIX } from '../../src/core/ports/privacy-store.port.ts';
+import type { Stores } from '../../src/core/ports/stores.ts';
+import { type DynamoDbLocal, javaAvailable, startDynamoDbLocal } from '../support/dynamodb-local.ts';
+import { aConsent, aMessage, at, aUser, expectStoreError } from './contract-support.ts';
+import { aFoodLogEntry } from './food-log-store.contract.ts';
+import { aStoredPlan } from './plan-store.contract.ts';
+
+const hasJava = javaAvailable();
+const mustRun = hasJava || process.env.CI === 'true';
+const title = mustRun ? 'dynamodb specifics' : 'dynamodb specifics: SKIPPED, no Java to run DynamoDB Local';
+const iso = (ms: number) => at(ms).toISOString();
+
+/** What the contracts cannot see: the table's shape, TTL, DynamoDB's 100-item transactions, erasure markers. */
+describe.skipIf(!mustRun)(title, () => {
+  let local: DynamoDbLocal | undefined;
+  let tables = 0;
+
+  beforeAll(async () => {
+    if (!hasJava)
+      throw new Error('Java is not installed, so DynamoDB Local cannot start (.ci/run installs it)');
+    local = await startDynamoDbLocal();
+  }, 60_000);
+  afterAll(async () => {
+    await local?.stop();
+  });
+
+  async function fresh(timeToLive = false) {
+    if (local === undefined) throw new Error('DynamoDB Local is not running');
+    const { client } = local;
+    const tableName = `specific-${process.pid}-${++tables}`;
+    await createTable(client, tableName, { timeToLive });
+    const stores = createDynamoStores({
+      client,
+      tableName,
+      pseudonymKey: 'specific-test-pseudonym-key-0123456789',
+    });
+    const doc = DynamoDBDocumentClient.from(client);
+    const items = async () => (await doc.send(new ScanCommand({ TableName: tableName }))).Items ?? [];
+    const put = (item: Record<string, unknown>) =>
+      doc.send(new PutCommand({ TableName: tableName, Item: item }));
+    return { client, tableName, stores, items, put };
+  }
+
+  const appendMessages = async (stores: Stores, count: number, userId = 'user-1') => {
+    for (let i = 0; i < count; i++)
+      await stores.messages.append(aMessage({ id: `${userId}-m${i}`, userId, at: iso(i) }));
+  };
+
+  it('creates the table TABLE_DEFINITION describes: pk/sk strings, no GSI, on demand, TTL on `ttl`', async () => {
+    const { client, tableName } = await fresh(true);
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    expect(Table?.KeySchema).toEqual([
+      { AttributeName: TABLE_DEFINITION.partitionKey.name, KeyType: 'HASH' },
+      { AttributeName: TABLE_DEFINITION.sortKey.name, KeyType: 'RANGE' },
+    ]);
+    expect(Table?.GlobalSecondaryIndexes ?? []).toEqual([]);
+    expect(Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
+    const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+    expect(ttl.TimeToLiveDescription).toMatchObject({ AttributeName: 'ttl', TimeToLiveStatus: 'ENABLED' });
+  });
+
+  it('stamps every expiring item and its pointer with `ttl` in epoch seconds, rounded up, never before expiry', async () => {
+    const { stores, items } = await fresh();
+    const expiresAt = '2025-01-07T12:00:00.001Z';
+    await stores.messages.append(aMessage({ expiresAt }));
+    await stores.plans.save(aStoredPlan({ expiresAt }));
+    await stores.foodLog.append([aFoodLogEntry({ expiresAt })]);
+    const expiring = (await items()).filter((item) => item.expiresAtMs !== undefined);
+    expect(expiring.map((item) => item.kind).sort()).toEqual(
+      ['food', 'food_id', 'message', 'message_id', 'plan', 'plan_id', 'plan_token'].sort(),
+    );
+    for (const item of expiring) expect(item.ttl).toBe(Math.ceil(Date.parse(expiresAt) / 1000));
+  });
+
+  it('deletes 60 stored messages in a commit (120 items) after its transaction, keeping the new one', async () => {
+    const { stores, items } = await fresh();
+    await stores.users.create(aUser());
+    await appendMessages(stores, 60);
+    const result = await stores.commit([
+      { kind: 'dialogue', userId: 'user-1', state: { stage: 'ready' }, expectedVersion: 0 },
+      { kind: 'delete_messages', userId: 'user-1' },
+      { kind: 'message', entry: aMessage({ id: 'after', at: iso(100) }) },
+    ]);
+    expect(result).toEqual({ ok: true });
+    expect((await stores.messages.listForUser('user-1', at(1))).map((entry) => entry.id)).toEqual(['after']);
+    expect((await items()).filter((item) => item.kind === 'message_id')).toHaveLength(1);
+  });
+
+  it('writes nothing when a version conflict meets a commit whose deletions overflow the transaction', async () => {
+    const { stores } = await fresh();
+    await stores.users.create(aUser());
+    await appendMessages(stores, 60);
+    await stores.dialogue.save('user-1', { stage: 'moved on' }, 0);
+    const result = await stores.commit([
+      { kind: 'dialogue', userId: 'user-1', state: { stage: 'stale' }, expectedVersion: 0 },
+      { kind: 'delete_messages', userId: 'user-1' },
+    ]);
+    expect(result).toEqual({ ok: false, reason: 'version_conflict' });
+    expect(await stores.messages.listForUser('user-1', at(1))).toHaveLength(60);
+  });
+
+  it('refuses a commit whose own writes exceed 100 items, writing nothing', async () => {
+    const { stores, items } = await fresh();
+    const messages = Array.from({ length: 51 }, (_, i) => ({
+      kind: 'message' as const,
+      entry: aMessage({ id: `m${i}` }),
+    }));
+    await expect(
+      stores.commit([{ kind: 'dialogue', userId: 'user-1', state: {}, expectedVersion: 0 }, ...messages]),
+    ).rejects.toThrow(/exceeds DynamoDB's transaction limit/);
+    expect(await items()).toEqual([]);
+  });
+
+  it('erases a user with more than 100 items: nothing of theirs is left, consent is kept under the hash', async () => {
+    const { stores, items } = await fresh();
+    await stores.users.create(aUser({ webSessionId: 'session-1' }));
+    await appendMessages(stores, 70);
+    await stores.plans.save(aStoredPlan());
+    await stores.foodLog.append([aFoodLogEntry()]);
+    await stores.consent.append(aConsent());
+    await stores.privacy.saveExportLink({
+      token: 'exp_erase'.padEnd(26, 'y'),
+      userId: 'user-1',
+      createdAt: iso(0),
+      expiresAt: iso(86_400_000),
+    });
+    await stores.webhookReceipts.claim('twilio:SM1', at(0), 3600);
+    await stores.webhookReceipts.complete(
+      'twilio:SM1',
+      { status: 200, contentType: 'text/xml', body: '' },
+      'user-1',
+    );
+    await appendMessages(stores, 2, 'user-2');
+
+    const result = await stores.commit([
+      { kind: 'dialogue', userId: 'user-1', state: {}, expectedVersion: 0 },
+      {
+        kind: 'erase_user',
+        userId: 'user-1',
+        subject: aConsent().subject,
+        erasure: { id: 'e-1', at: iso(5) },
+      },
+    ]);
+    expect(result).toEqual({ ok: true });
+    const left = await items();
+    const kinds = left.map((item) => item.kind).sort();
+    expect(kinds).toEqual(['consent', 'erasure', 'message', 'message', 'message_id', 'message_id']);
+    expect(JSON.stringify(left)).not.toContain('user-1');
+    expect(JSON.stringify(left)).not.toContain(aConsent().subject);
+    const [kept] = await stores.consent.history(aConsent().subject);
+    expect(kept?.subject.startsWith(PSEUDONYM_PREFIX)).toBe(true);
+  });
+
+  it('finishes an erasure that a crash interrupted after its transaction, at the next sweep', async () => {
+    const { stores, items, put } = await fresh();
+    await appendMessages(stores, 3);
+    await stores.plans.save(aStoredPlan());
+    // What a process that died between the transaction and the bulk deletion leaves behind.
+    await put({ pk: 'ERASING', sk: 'USER#user-1', kind: 'erasing', userId: 'user-1' });
+    expect(await stores.privacy.purgeExpired(at(0))).toBe(0);
+    expect(await items()).toEqual([]);
+  });
+
+  it('appends 120 food log entries whole, and none of 120 when the last id is taken', async () => {
+    const { stores } = await fresh();
+    const batch = (prefix: string) =>
+      Array.from({ length: 120 }, (_, i) => aFoodLogEntry({ id: `${prefix}-${String(i).padStart(3, '0')}` }));
+    await stores.foodLog.append(batch('a'));
+    expect(await stores.foodLog.forDay('user-1', '2025-01-06', at(0))).toHaveLength(120);
+
+    const clashing = [...batch('b').slice(0, 119), aFoodLogEntry({ id: 'a-000' })];
+    await expectStoreError(stores.foodLog.append(clashing), 'conflict');
+    const ids = (await stores.foodLog.forDay('user-1', '2025-01-06', at(0))).map((entry) => entry.id);
+    expect(ids.filter((id) => id.startsWith('b-'))).toEqual([]);
+    await stores.foodLog.append(batch('b'));
+  });
+
+  it('reads a document the domain rejects as corrupt_row, naming no phone number', async () => {
+    const { stores, put } = await fresh();
+    await put({
+      pk: 'USER#user-1',
+      sk: 'USER',
+      kind: 'user',
+      rev: 1,
+      doc: { ...aUser(), locale: 'klingon' },
+    });
+    await expectStoreError(stores.users.findById('user-1'), 'corrupt_row');
+    const error = await stores.users.findByPhone(aUser().phone ?? '').catch((caught: Error) => caught);
+    expect(error).toBeUndefined(); // no pointer was written by hand, so nothing is found and nothing fails
+    const message = await stores.users.findById('user-1').catch((caught: Error) => caught.message);
+    expect(message).not.toContain(aUser().phone);
+  });
+});
