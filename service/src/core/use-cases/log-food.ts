@@ -12,6 +12,12 @@ import { localDate } from '../time/local-date.ts';
 import { userTimeZone } from '../time/time-zones.ts';
 import { userTargets } from './user-targets.ts';
 
+/**
+ * More foods than anyone eats in one sitting is a flood, not a meal: nothing is logged, so no store ever writes a
+ * partial batch (DynamoDB transactions hold 100 items).
+ */
+export const MAX_FOODS_PER_MESSAGE = 20;
+
 /** Food logs are kept for a year, then dropped by housekeeping. */
 const FOOD_LOG_RETENTION_DAYS = 365;
 
@@ -45,6 +51,7 @@ export async function logFood(
     m.foodUnsure(unsure.phrase, unsure.options.map((option, k) => `${k + 1}) ${option.name}`).join(' / ')),
   );
   if (parsed.items.length === 0) return questions.length > 0 ? questions : [m.foodUnknown()];
+  if (parsed.items.length > MAX_FOODS_PER_MESSAGE) return [m.foodTooMany(MAX_FOODS_PER_MESSAGE)];
 
   const now = deps.clock.now();
   const date = localDate(now, userTimeZone(user)); // the user's own day, not UTC's

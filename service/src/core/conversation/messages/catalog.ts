@@ -1,6 +1,7 @@
 import type { ActivityLevel, Allergen, Diet, Goal, Household, Sex } from '../../domain/profile.ts';
 import type { PlanEditMessages } from './plan-edit-catalog.ts';
 import type { PrivacyMessages } from './privacy-catalog.ts';
+import type { WeeklyMessages } from './weekly-catalog.ts';
 
 export interface Brand {
   name: string;
@@ -74,6 +75,7 @@ export interface MessageCatalog {
   ): string;
   foodUnsure(phrase: string, options: string): string;
   foodUnknown(): string;
+  foodTooMany(limit: number): string;
   nothingLogged(range: 'day' | 'week'): string;
   summary(label: string, parts: string): string;
   summaryWeekLabel(daysLogged: number): string;
@@ -93,6 +95,8 @@ export interface MessageCatalog {
   planEdit: PlanEditMessages;
   /** Export and erasure of the user's data (privacy-en.ts, privacy-es.ts). */
   privacy: PrivacyMessages;
+  /** Weekly plan delivery (weekly-en.ts, weekly-es.ts). */
+  weekly: WeeklyMessages;
   /** The word for the person being planned for, used as their name in the plan. */
   you(): string;
 }

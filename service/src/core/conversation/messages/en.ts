@@ -1,6 +1,7 @@
 import type { MessageCatalog } from './catalog.ts';
 import { planEditEn } from './plan-edit-en.ts';
 import { privacyEn } from './privacy-en.ts';
+import { weeklyEn } from './weekly-en.ts';
 
 const GOALS = {
   lose: 'lose weight',
@@ -143,6 +144,8 @@ export const en: MessageCatalog = {
   },
   foodUnknown: () =>
     "I couldn't find that food. Try its plain name and amount, e.g. '2 eggs' or '150 g rice'.",
+  foodTooMany: (limit) =>
+    `That's more than ${limit} foods in one message, so I logged nothing. Please send them in smaller parts.`,
   allergenWarning: (foods, allergens) =>
     `Careful: ${foods} contains ${allergens}, which you told me you're allergic to.`,
   planEnded: () => 'Your plan has ended: reply PLAN for a new week.',
@@ -153,6 +156,7 @@ export const en: MessageCatalog = {
   shoppingList: (total, link, aisles) => `Shopping list, ${total} total (full list: ${link}). ${aisles}`,
   planEdit: planEditEn,
   privacy: privacyEn,
+  weekly: weeklyEn,
 };
 
 export function formatAmount(amount: number): string {

@@ -2,6 +2,7 @@ import type { MessageCatalog } from './catalog.ts';
 import { formatAmount } from './en.ts';
 import { planEditEs } from './plan-edit-es.ts';
 import { privacyEs } from './privacy-es.ts';
+import { weeklyEs } from './weekly-es.ts';
 
 const GOALS = {
   lose: 'bajar de peso',
@@ -164,6 +165,8 @@ export const es: MessageCatalog = {
   },
   foodUnknown: () =>
     "No encontré ese alimento. Escribe su nombre y cantidad, p. ej. '2 huevos' o '150 g de arroz'.",
+  foodTooMany: (limit) =>
+    `Son más de ${limit} alimentos en un mensaje, así que no registré nada. Envíalos en partes más pequeñas.`,
   allergenWarning: (foods, allergens) =>
     `Cuidado: ${foods} contiene ${allergens}, y me dijiste que eres alérgico.`,
   planEnded: () => 'Tu plan terminó: responde PLAN para una semana nueva.',
@@ -175,4 +178,5 @@ export const es: MessageCatalog = {
     `Lista de compras, total ${total} (lista completa: ${link}). ${aisles}`,
   planEdit: planEditEs,
   privacy: privacyEs,
+  weekly: weeklyEs,
 };
