@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InProcessQueue } from '../adapters/in-process-queue/in-process-queue.ts';
+import { InProcessScheduler } from '../adapters/in-process-scheduler/in-process-scheduler.ts';
 import { LocalOutbox } from '../adapters/local-outbox/local-outbox.ts';
 import { createMemoryStores } from '../adapters/memory/index.ts';
 import { openSqliteStores } from '../adapters/sqlite/index.ts';
@@ -8,14 +9,18 @@ import { staticFiles } from '../adapters/static-files/static-files.ts';
 import { createJsonLogger } from '../adapters/system/json-logger.ts';
 import { clockStartingAt, randomIds, randomTokens, systemClock } from '../adapters/system/system-clock.ts';
 import type { Config } from '../config/config.ts';
+import { planStoreDroppingCache } from '../core/cache/cache-tags.ts';
 import type { Clock } from '../core/ports/clock.port.ts';
 import type { JobQueue } from '../core/ports/job-queue.port.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
 import type { Stores } from '../core/ports/stores.ts';
-import { deliverHouseholdPlan } from '../core/use-cases/deliver-household-plan.ts';
 import { type HandleInboundDeps, handleInboundMessage } from '../core/use-cases/handle-inbound-message.ts';
-import { purgeExpired } from '../core/use-cases/purge-expired.ts';
+import { runJob } from '../core/use-cases/run-job.ts';
+import { runWeeklyDeliveries } from '../core/use-cases/weekly-delivery.ts';
 import type { AppDeps } from '../http/app-deps.ts';
+import { composeCache } from './cache.ts';
+import { composeLanguage } from './language.ts';
+import { composeMessenger } from './messenger.ts';
 import { composePlanner } from './planner.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -27,6 +32,8 @@ export interface LocalRuntime {
   /** Messages delivered by queued work (a household plan), per user. */
   outbox: LocalOutbox;
   logger: Logger;
+  /** Weekly plans that are due become jobs; `npm start` starts it, `close` stops it. */
+  weeklyScheduler: InProcessScheduler;
   close(): Promise<void>;
 }
 
@@ -46,16 +53,30 @@ export function composeLocal(
           clock,
           pseudonymKey: config.pseudonymKey,
         });
+  const { cache, close: closeCache } = composeCache(config, { clock, logger });
+  // Plan edits and erasures drop what was cached from the plans (their pages).
+  stores.plans = planStoreDroppingCache(stores.plans, cache);
   const outbox = new LocalOutbox(logger);
-  const queue = new InProcessQueue(async (job) => {
-    switch (job.type) {
-      case 'purge_expired':
-        return purgeExpired({ stores, clock, logger });
-      case 'household_plan':
-        return deliverHouseholdPlan({ ...inboundDeps, messenger: outbox }, job);
-    }
-  }, logger);
+  const messenger = composeMessenger(config, {
+    outbox,
+    outboundMessages: stores.outboundMessages,
+    consent: stores.consent,
+    clock,
+    logger,
+  });
+  // The same dispatcher as the SQS worker (core/use-cases/run-job.ts).
+  const queue = new InProcessQueue(
+    (job) => runJob({ ...inboundDeps, messenger, deliveryWindow }, job),
+    logger,
+  );
   const planner = composePlanner();
+  const deliveryWindow = config.weeklyDelivery.window;
+  const weeklyScheduler = new InProcessScheduler(
+    'weekly_delivery',
+    () => runWeeklyDeliveries({ stores, clock, logger, jobs: queue, deliveryWindow }),
+    config.weeklyDelivery.tickSeconds * 1000,
+    logger,
+  );
   const inboundDeps: HandleInboundDeps = {
     stores,
     clock,
@@ -71,6 +92,10 @@ export function composeLocal(
     publicBaseUrl: config.publicBaseUrl,
     messageRetentionDays: config.messageRetentionDays,
     jobs: queue,
+    deliveryWindow,
+    messenger,
+    cache,
+    language: composeLanguage(config, logger),
   };
   const appDeps: AppDeps = {
     version: config.version,
@@ -78,9 +103,10 @@ export function composeLocal(
     adapters: {
       store: stores.kind,
       queue: queue.kind,
-      cache: 'none',
+      cache: cache.kind,
       language: 'local',
       twilio: config.twilio.authToken ? 'on' : 'off',
+      messenger: messenger.kind,
     },
     stores,
     logger,
@@ -91,8 +117,10 @@ export function composeLocal(
       return user ? outbox.takeNew(user.id) : [];
     },
     twilio: { authToken: config.twilio.authToken },
+    outboundMessages: stores.outboundMessages,
     brandName: config.brandName,
     assets: staticFiles(WEB_DIST),
+    cache,
   };
   return {
     appDeps,
@@ -100,9 +128,12 @@ export function composeLocal(
     queue,
     outbox,
     logger,
+    weeklyScheduler,
     close: async () => {
+      await weeklyScheduler.stop();
       await queue.whenIdle();
       await stores.close();
+      await closeCache();
     },
   };
 }

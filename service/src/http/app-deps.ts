@@ -1,4 +1,6 @@
+import type { Cache } from '../core/ports/cache.port.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
+import type { OutboundMessageStore } from '../core/ports/outbound-message-store.port.ts';
 import type { Stores } from '../core/ports/stores.ts';
 import type {
   HandleInboundDeps,
@@ -23,8 +25,12 @@ export interface AppDeps {
   /** Messages delivered to a web-chat session by queued work since the last call; absent when none are kept. */
   takeWebDeliveries?(webSessionId: string): Promise<string[]>;
   twilio: { authToken?: string };
+  /** Where `POST /webhooks/twilio/status` records delivery status; absent: the route answers 404. */
+  outboundMessages?: OutboundMessageStore;
   brandName: string;
   /** Static files of the web UI (`/`, `/main.js` …), when this runtime serves them. */
   assets?: (path: string) => Promise<StaticAsset | undefined>;
   clock: HandleInboundDeps['clock'];
+  /** Keeps rendered plan pages (`/p/<token>`); absent: every request renders. Never throws (ResilientCache). */
+  cache?: Cache;
 }

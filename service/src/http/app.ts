@@ -6,7 +6,8 @@ import { registerExportRoute } from './export-route.ts';
 import { errorBody, HttpError } from './http-error.ts';
 import { openApiDocument } from './openapi.ts';
 import { escapeHtml, page, privacyPage } from './pages.ts';
-import { planPage } from './plan-page.ts';
+import { cachedPlanPage } from './plan-page-cache.ts';
+import { registerTwilioStatusWebhook } from './twilio-status-webhook.ts';
 import { registerTwilioWebhook } from './twilio-webhook.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/health', (c) => c.json({ status: 'ok', version: deps.version, adapters: deps.adapters }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(deps.version, deps.publicBaseUrl)));
   registerTwilioWebhook(app, deps);
+  registerTwilioStatusWebhook(app, deps);
   registerChatRoute(app, deps);
   registerExportRoute(app, deps);
   app.get('/privacy', (c) => c.html(privacyPage(deps.brandName)));
@@ -53,9 +55,10 @@ export function createApp(deps: AppDeps): Hono {
     );
   });
   app.get('/p/:token', async (c) => {
-    const stored = await deps.stores.plans.byToken(c.req.param('token'), deps.clock.now());
+    const now = deps.clock.now();
+    const stored = await deps.stores.plans.byToken(c.req.param('token'), now);
     if (!stored) throw new HttpError(404, 'not_found', 'This plan link has expired or does not exist');
-    return c.html(planPage(deps.brandName, stored));
+    return c.html(await cachedPlanPage(deps.cache, deps.brandName, stored, now));
   });
   app.get('*', async (c) => {
     const assets = deps.assets;

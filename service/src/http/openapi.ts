@@ -50,6 +50,32 @@ export function openApiDocument(version: string, serverUrl: string): Record<stri
           },
         },
       },
+      '/webhooks/twilio/status': {
+        post: {
+          summary: 'Delivery status of a message we sent (Twilio statusCallback)',
+          description:
+            'Verified with X-Twilio-Signature like the inbound webhook. The status is kept per MessageSid and only moves forward (a late "sent" never replaces "delivered"); repeats change nothing. A failed or undelivered status is logged once as the JSON event twilio_delivery_failed with its ErrorCode.',
+          parameters: [
+            { name: 'X-Twilio-Signature', in: 'header', required: true, schema: { type: 'string' } },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'application/x-www-form-urlencoded': {
+                schema: { $ref: '#/components/schemas/TwilioStatusCallback' },
+              },
+            },
+          },
+          responses: {
+            '204': { description: 'Taken (recorded, or a repeat / late arrival that changes nothing)' },
+            '400': errorResponse('Malformed body'),
+            '403': errorResponse('Missing or invalid signature'),
+            '404': errorResponse('Twilio is not configured'),
+            '413': errorResponse('Body over 64 KiB'),
+            '415': errorResponse('Not form-encoded'),
+          },
+        },
+      },
       '/api/chat': {
         post: {
           summary: 'Send a web-chat message',
@@ -135,6 +161,34 @@ export function openApiDocument(version: string, serverUrl: string): Record<stri
             NumMedia: { type: 'integer', minimum: 0 },
           },
         },
+        TwilioStatusCallback: {
+          type: 'object',
+          required: ['MessageSid', 'MessageStatus'],
+          properties: {
+            MessageSid: { type: 'string', pattern: '^(SM|MM)[0-9a-fA-F]{32}$' },
+            MessageStatus: {
+              type: 'string',
+              enum: [
+                'accepted',
+                'scheduled',
+                'queued',
+                'sending',
+                'sent',
+                'delivered',
+                'undelivered',
+                'failed',
+                'canceled',
+                'partially_delivered',
+                'read',
+              ],
+            },
+            ErrorCode: {
+              type: 'string',
+              pattern: '^[0-9]{1,6}$',
+              description: 'Twilio error code, on failure',
+            },
+          },
+        },
         UserExport: {
           type: 'object',
           description:
@@ -148,6 +202,8 @@ export function openApiDocument(version: string, serverUrl: string): Record<stri
             'messages',
             'plans',
             'foodLog',
+            'household',
+            'weeklyDelivery',
           ],
           properties: {
             format: { const: 'ai-nutritionist-export/1' },
@@ -170,6 +226,11 @@ export function openApiDocument(version: string, serverUrl: string): Record<stri
               description: 'Weekly plans with their requests',
             },
             foodLog: { type: 'array', items: { type: 'object' }, description: 'Everything logged, by day' },
+            household: {
+              type: 'object',
+              description: 'Household invitations the user sent and received that are pending or joined',
+            },
+            weeklyDelivery: { description: 'The weekly plan subscription, or null' },
           },
         },
         ChatRequest: {

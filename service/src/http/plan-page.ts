@@ -15,6 +15,9 @@ const money = (amount: number) => `$${amount.toFixed(2)}`;
 export function planPage(brandName: string, stored: StoredPlan): string {
   const { plan } = stored;
   const names = plan.members.map((member) => member.name);
+  // Members who joined from their own phone: their targets and totals follow from their body data, which stays
+  // theirs; the account holder sees their name and portions only (issue 5).
+  const ownPhone = new Set(stored.request.members.filter((m) => m.invitationId).map((m) => m.name));
   const days = plan.days
     .map((day) => {
       const meals = day.meals
@@ -32,7 +35,7 @@ export function planPage(brandName: string, stored: StoredPlan): string {
       const totals = plan.members
         .map((member) => {
           const t = day.totals[member.name];
-          return t
+          return t && !ownPhone.has(member.name)
             ? `<li>${escapeHtml(member.name)}: ${t.kcal} of ${member.targets.kcal} kcal · protein ${t.proteinG} g · fibre ${t.fiberG} g · sodium ${t.sodiumMg} mg</li>`
             : '';
         })
@@ -46,9 +49,10 @@ export function planPage(brandName: string, stored: StoredPlan): string {
   // Who is planned, with each member's daily target; reference heights and weights are said to be estimates.
   const estimated = new Set(stored.request.members.filter((m) => m.estimated).map((m) => m.name));
   const household = plan.members
-    .map(
-      (member) =>
-        `<li>${escapeHtml(member.name)}: ${member.targets.kcal} kcal a day${estimated.has(member.name) ? ' <span class="muted">(height and weight estimated: send them for exact portions)</span>' : ''}</li>`,
+    .map((member) =>
+      ownPhone.has(member.name)
+        ? `<li>${escapeHtml(member.name)} <span class="muted">(joined from their own phone; their details stay private)</span></li>`
+        : `<li>${escapeHtml(member.name)}: ${member.targets.kcal} kcal a day${estimated.has(member.name) ? ' <span class="muted">(height and weight estimated: send them for exact portions)</span>' : ''}</li>`,
     )
     .join('');
   const aisles = new Map<string, string[]>();

@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
-import { validateRequest } from 'twilio/lib/webhooks/webhooks.js';
 import { z } from 'zod';
 import { parseAddress } from '../core/conversation/address.ts';
 import type { StoredResponse } from '../core/ports/webhook-receipt-store.port.ts';
 import type { AppDeps } from './app-deps.ts';
 import { HttpError } from './http-error.ts';
+import { verifiedTwilioForm } from './twilio-signature.ts';
 import { messagingTwiml } from './twiml.ts';
 
 /** Twilio retries within minutes; a day of receipts answers any retry with the first answer. */
@@ -22,17 +22,7 @@ export function registerTwilioWebhook(app: Hono, deps: AppDeps): void {
   app.post('/webhooks/twilio', async (c) => {
     const authToken = deps.twilio.authToken;
     if (!authToken) throw new HttpError(404, 'not_configured', 'Twilio is not configured on this server');
-    if (!(c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) {
-      throw new HttpError(415, 'unsupported_media_type', 'Expected application/x-www-form-urlencoded');
-    }
-    const raw = await c.req.text();
-    const params = Object.fromEntries(new URLSearchParams(raw));
-    const signature = c.req.header('x-twilio-signature');
-    const url = deps.publicBaseUrl + new URL(c.req.url).pathname + new URL(c.req.url).search;
-    // Verified before any field is trusted: the signature covers the URL and every posted parameter.
-    if (!signature || !validateRequest(authToken, signature, url, params)) {
-      throw new HttpError(403, 'invalid_signature', 'Missing or invalid X-Twilio-Signature');
-    }
+    const params = await verifiedTwilioForm(c, authToken, deps.publicBaseUrl);
     const parsed = inboundSchema.safeParse(params);
     if (!parsed.success) throw new HttpError(400, 'invalid_body', describe(parsed.error));
     const address = parseAddress(parsed.data.From);
@@ -82,7 +72,7 @@ async function once(
   }
 }
 
-function describe(error: z.ZodError): string {
+export function describe(error: z.ZodError): string {
   const issue = error.issues[0];
   return issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid body';
 }

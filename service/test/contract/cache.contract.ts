@@ -87,13 +87,22 @@ export function describeCacheContract(name: string, makeCache: MakeCache): void 
     });
 
     it('treats keys as opaque text: colons, glob characters, spaces and non-Latin letters', async () => {
-      const keys = ['a:b:c', 'a*', 'a?', '[ab]', 'with space', 'ñandú:ü', '键', 'k'.repeat(MAX_CACHE_KEY_LENGTH)];
+      const keys = [
+        'a:b:c',
+        'a*',
+        'a?',
+        '[ab]',
+        'with space',
+        'ñandú:ü',
+        '键',
+        'k'.repeat(MAX_CACHE_KEY_LENGTH),
+      ];
       for (const [index, key] of keys.entries()) await cache.set(key, index, hour);
       for (const [index, key] of keys.entries()) expect(await cache.get(key), key).toBe(index);
       await cache.delete('a*');
       expect(await cache.get('a*')).toBeUndefined();
       expect(await cache.get('a:b:c')).toBe(0);
-      expect(await cache.get('a?')).toBe(1);
+      expect(await cache.get('a?')).toBe(2);
     });
 
     it('keeps an entry until its TTL has passed, and misses it after', async () => {
@@ -241,7 +250,14 @@ export function describeCacheContract(name: string, makeCache: MakeCache): void 
     });
 
     it('rejects a TTL that is not a whole number of seconds from 1 to a year, storing nothing', async () => {
-      for (const ttlSeconds of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, MAX_CACHE_TTL_SECONDS + 1]) {
+      for (const ttlSeconds of [
+        0,
+        -1,
+        1.5,
+        Number.NaN,
+        Number.POSITIVE_INFINITY,
+        MAX_CACHE_TTL_SECONDS + 1,
+      ]) {
         await expect(cache.set('ttl', 'x', { ttlSeconds }), String(ttlSeconds)).rejects.toThrow(RangeError);
       }
       expect(await cache.get('ttl')).toBeUndefined();

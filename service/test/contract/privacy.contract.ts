@@ -23,6 +23,18 @@ const anExportLink = (label = 'a', userId = 'user-1') => ({
   expiresAt: at(DAY_MS).toISOString(),
 });
 const erasure = { id: 'erasure-1', at: at(HOUR_MS).toISOString() };
+const anInvitation = (id: string, ownerId: string, inviteeUserId: string, inviteePhone: string) => ({
+  id,
+  ownerId,
+  inviteeUserId,
+  inviteePhone,
+  relation: 'partner' as const,
+  relationWord: 'wife',
+  status: 'joined' as const,
+  createdAt: at(0).toISOString(),
+  expiresAt: at(3 * DAY_MS).toISOString(),
+  joinedAt: at(1).toISOString(),
+});
 
 /** Export links, plans listed for an export, and `erase_user`: the user gone from every store, consent kept keyed. */
 export function describePrivacyContract(makeStores: MakeStores): void {
@@ -97,6 +109,13 @@ export function describePrivacyContract(makeStores: MakeStores): void {
           user.id,
         );
       }
+      // Invitations the erased user sent (to a third number) and received (by number), and one between others.
+      const third = { id: 'user-3', phone: '+15555550103' };
+      await s.households?.create(anInvitation('inv-sent', 'user-1', third.id, third.phone));
+      await s.households?.create(anInvitation('inv-received', 'user-2', 'user-1', PHONE));
+      await s.households?.create(anInvitation('inv-others', 'user-2', third.id, third.phone));
+      await s.weeklyDelivery?.subscribe('user-1', 'sunday', at(0));
+      await s.weeklyDelivery?.subscribe('user-2', 'monday', at(0));
       await s.consent.append(aConsent({ purpose: 'health_data', granted: true }));
       await s.consent.append(
         aConsent({ granted: false, method: 'sms:keyword:STOP', at: at(1).toISOString() }),
@@ -105,7 +124,7 @@ export function describePrivacyContract(makeStores: MakeStores): void {
 
       const result = await s.commit([
         { kind: 'dialogue', userId: 'user-1', state: { stage: 'new' }, expectedVersion: 1 },
-        { kind: 'erase_user', userId: 'user-1', subject: PHONE, erasure },
+        { kind: 'erase_user', userId: 'user-1', phone: PHONE, subject: PHONE, erasure },
       ]);
       expect(result).toEqual({ ok: true });
 
@@ -120,6 +139,9 @@ export function describePrivacyContract(makeStores: MakeStores): void {
       expect(await s.plans.byToken(token('p-user-1'), now)).toBeUndefined();
       expect(await s.foodLog.forDays('user-1', '0001-01-01', '9999-12-31', now)).toEqual([]);
       expect(await s.privacy.findExportLink(token('user-1'), now)).toEqual({ status: 'not_found' });
+      expect(await s.households?.findById('inv-sent')).toBeUndefined();
+      expect(await s.households?.findById('inv-received')).toBeUndefined();
+      expect(await s.weeklyDelivery?.get('user-1')).toBeUndefined();
       // The receipt of a reply to the erased user is gone: the key can be claimed afresh.
       expect(await s.webhookReceipts.claim('twilio:user-1', now, 86_400)).toEqual({ status: 'claimed' });
 
@@ -137,6 +159,8 @@ export function describePrivacyContract(makeStores: MakeStores): void {
 
       // The other user keeps everything.
       expect(await s.users.findById('user-2')).toEqual(other);
+      if (s.households) expect((await s.households.findById('inv-others'))?.status).toBe('joined');
+      if (s.weeklyDelivery) expect((await s.weeklyDelivery.get('user-2'))?.weekday).toBe('monday');
       expect(await s.dialogue.load('user-2')).toEqual({ state: { stage: 'ready' }, version: 1 });
       expect(await s.messages.listForUser('user-2', now)).toHaveLength(1);
       expect(await s.plans.listForUser('user-2', now)).toHaveLength(1);

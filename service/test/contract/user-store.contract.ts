@@ -25,6 +25,15 @@ export function describeUserStoreContract(makeStores: MakeStores): void {
       expect(found).not.toHaveProperty('phone');
     });
 
+    it('keeps the time of the last inbound message through create and update', async () => {
+      const user = aUser({ lastInboundAt: '2026-11-26T12:00:00.000Z' });
+      await stores().users.create(user);
+      expect(await stores().users.findById(user.id)).toStrictEqual(user);
+      const later = { ...user, lastInboundAt: '2026-11-27T08:30:00.000Z' };
+      await stores().users.update(later);
+      expect(await stores().users.findByPhone('+15555550101')).toStrictEqual(later);
+    });
+
     it('returns undefined for unknown id, phone and session', async () => {
       await stores().users.create(aUser());
       expect(await stores().users.findById('nobody')).toBeUndefined();

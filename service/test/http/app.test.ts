@@ -114,6 +114,7 @@ describe('GET /api/openapi.json', () => {
         '/m/{id}',
         '/p/{token}',
         '/webhooks/twilio',
+        '/webhooks/twilio/status',
       ].sort(),
     );
   });

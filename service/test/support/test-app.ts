@@ -1,9 +1,12 @@
 import twilio from 'twilio';
 import { InProcessQueue } from '../../src/adapters/in-process-queue/in-process-queue.ts';
 import { LocalOutbox } from '../../src/adapters/local-outbox/local-outbox.ts';
+import { consentCheckedMessenger } from '../../src/core/messaging/consent-checked-messenger.ts';
 import { createMemoryStores } from '../../src/adapters/memory/index.ts';
+import { planStoreDroppingCache } from '../../src/core/cache/cache-tags.ts';
+import type { Cache } from '../../src/core/ports/cache.port.ts';
 import type { Clock } from '../../src/core/ports/clock.port.ts';
-import { silentLogger } from '../../src/core/ports/logger.port.ts';
+import { type Logger, silentLogger } from '../../src/core/ports/logger.port.ts';
 import type { Stores } from '../../src/core/ports/stores.ts';
 import { deliverHouseholdPlan } from '../../src/core/use-cases/deliver-household-plan.ts';
 import {
@@ -36,15 +39,22 @@ export interface TestAppOptions {
   stores?: Stores;
   authToken?: string | undefined;
   managedOptOut?: boolean;
+  /** Serves `/p/<token>` pages and is dropped on plan edits and erasures, as the runtimes wire it. */
+  cache?: Cache;
+  logger?: Logger;
 }
 
 /** The real app and use case over the given stores (memory by default), a manual clock and counted use-case calls. */
 export function buildTestApp(options: TestAppOptions = {}) {
   const stores = options.stores ?? createMemoryStores();
   const clock = new ManualClock();
+  const logger = options.logger ?? silentLogger;
+  if (options.cache) stores.plans = planStoreDroppingCache(stores.plans, options.cache);
   const outbox = new LocalOutbox(silentLogger);
+  // As in composition: every send passes the one opt-out check first.
+  const messenger = consentCheckedMessenger(outbox, { consent: stores.consent, logger: silentLogger });
   const queue = new InProcessQueue(async (job) => {
-    if (job.type === 'household_plan') await deliverHouseholdPlan({ ...inboundDeps, messenger: outbox }, job);
+    if (job.type === 'household_plan') await deliverHouseholdPlan({ ...inboundDeps, messenger }, job);
   }, silentLogger);
   const inboundDeps: HandleInboundDeps = {
     stores,
@@ -52,7 +62,7 @@ export function buildTestApp(options: TestAppOptions = {}) {
     ids: sequentialIds(),
     tokens: sequentialTokens(),
     planner: testPlanner,
-    logger: silentLogger,
+    logger,
     conversation: {
       brand: { name: 'AI Nutritionist', contact: 'help@example.org' },
       privacyUrl: `${BASE_URL}/privacy`,
@@ -61,14 +71,17 @@ export function buildTestApp(options: TestAppOptions = {}) {
     publicBaseUrl: BASE_URL,
     messageRetentionDays: 90,
     jobs: queue,
+    messenger,
+    ...(options.cache ? { cache: options.cache } : {}),
   };
   const calls = { count: 0 };
   const deps: AppDeps = {
     version: '0.1.0-test',
     publicBaseUrl: BASE_URL,
-    adapters: { store: stores.kind },
+    adapters: { store: stores.kind, ...(options.cache ? { cache: options.cache.kind } : {}) },
+    ...(options.cache ? { cache: options.cache } : {}),
     stores,
-    logger: silentLogger,
+    logger,
     clock,
     handleInbound: (message) => {
       calls.count++;

@@ -1,10 +1,10 @@
 import { maskPhone } from '../../core/conversation/address.ts';
 import type { Logger } from '../../core/ports/logger.port.ts';
-import type { Messenger, Recipient } from '../../core/ports/messenger.port.ts';
+import type { Messenger, Recipient, SendOutcome } from '../../core/ports/messenger.port.ts';
 
 /**
  * The messenger for one machine: keeps what was delivered per user (the web chat and `nutritionist chat` show it)
- * and logs a masked line. The Twilio REST adapter replaces it when a number is configured (issue 5).
+ * and logs a masked line. When Twilio is configured it still serves web-chat users (`channelMessenger`).
  */
 export class LocalOutbox implements Messenger {
   readonly kind = 'local-outbox';
@@ -14,10 +14,10 @@ export class LocalOutbox implements Messenger {
 
   constructor(private readonly logger: Logger) {}
 
-  async send(to: Recipient, body: string, key: string): Promise<void> {
+  async send(to: Recipient, body: string, key: string): Promise<SendOutcome> {
     if (this.#keys.has(key)) {
       this.logger.info('message_not_resent', { userId: to.userId });
-      return;
+      return { status: 'duplicate' };
     }
     this.#keys.add(key);
     this.#delivered.set(to.userId, [...(this.#delivered.get(to.userId) ?? []), body]);
@@ -27,6 +27,7 @@ export class LocalOutbox implements Messenger {
       ...(to.phone ? { phone: maskPhone(to.phone) } : {}),
       chars: body.length,
     });
+    return { status: 'sent' };
   }
 
   /** Every message delivered to the user, oldest first. */

@@ -1,5 +1,6 @@
 import type { Stores, StoreWrite } from '../../core/ports/stores.ts';
 import type { MemoryConsentStore } from './memory-consent-store.ts';
+import type { MemoryOutboundMessageStore } from './memory-outbound-message-store.ts';
 import type { MemoryPrivacyStore } from './memory-privacy-store.ts';
 import type { MemoryWebhookReceiptStore } from './memory-webhook-receipt-store.ts';
 
@@ -14,15 +15,19 @@ export function memoryEraser(
   consent: MemoryConsentStore,
   privacy: MemoryPrivacyStore,
   receipts: MemoryWebhookReceiptStore,
+  outbound: MemoryOutboundMessageStore,
 ): (write: EraseUser) => Promise<void> {
-  return async ({ userId, subject, erasure }) => {
+  return async ({ userId, phone, subject, erasure }) => {
     await stores.users.delete(userId);
     await stores.dialogue.delete(userId);
     await stores.messages.deleteForUser(userId);
     await stores.plans.deleteForUser(userId);
     await stores.foodLog.deleteForUser(userId);
+    await stores.weeklyDelivery?.deleteForUser(userId);
+    await stores.households?.deleteForUser(userId, phone);
     privacy.deleteForUserNow(userId);
     receipts.deleteForUserNow(userId);
+    outbound.deleteForUserNow(userId);
     consent.rekeyNow(subject);
     privacy.appendErasureNow(erasure);
   };

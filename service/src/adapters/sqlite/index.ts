@@ -8,12 +8,15 @@ import { isInMemory, openDatabase } from './sqlite-database.ts';
 import { SqliteDialogueStore } from './sqlite-dialogue-store.ts';
 import { sqliteEraser } from './sqlite-erase.ts';
 import { SqliteFoodLogStore } from './sqlite-food-log-store.ts';
+import { SqliteHouseholdStore } from './sqlite-household-store.ts';
 import { SqliteMessageLog } from './sqlite-message-log.ts';
+import { SqliteOutboundMessageStore } from './sqlite-outbound-message-store.ts';
 import { SqlitePlanStore } from './sqlite-plan-store.ts';
 import { SqlitePrivacyStore } from './sqlite-privacy-store.ts';
 import { defaultPseudonymKey, pseudonymizer } from './sqlite-pseudonym.ts';
 import { SqliteUserStore } from './sqlite-user-store.ts';
 import { SqliteWebhookReceiptStore } from './sqlite-webhook-receipt-store.ts';
+import { SqliteWeeklyDeliveryStore } from './sqlite-weekly-delivery-store.ts';
 
 export interface SqliteStoresOptions {
   /** The database file; its directory is created when missing. `:memory:` gives a throwaway database. */
@@ -31,8 +34,11 @@ export interface SqliteStoresOptions {
 
 const systemClock: Clock = { now: () => new Date() };
 
+/** The stores, and the outbound-message store the Twilio messenger and its status webhook use. */
+export type SqliteStores = Stores & { outboundMessages: SqliteOutboundMessageStore };
+
 /** The local default: every store in one SQLite file (WAL), migrated to the current schema on open. */
-export function openSqliteStores(options: SqliteStoresOptions): Stores {
+export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
   const db = openDatabase({ file: options.file, busyTimeoutMs: options.busyTimeoutMs ?? 5_000 });
   try {
     applyMigrations(db, MIGRATIONS, options.clock ?? systemClock);
@@ -57,6 +63,9 @@ export function openSqliteStores(options: SqliteStoresOptions): Stores {
     webhookReceipts: new SqliteWebhookReceiptStore(db),
     plans: new SqlitePlanStore(db),
     foodLog: new SqliteFoodLogStore(db),
+    households: new SqliteHouseholdStore(db),
+    weeklyDelivery: new SqliteWeeklyDeliveryStore(db),
+    outboundMessages: new SqliteOutboundMessageStore(db),
     async commit(writes) {
       return commit(writes);
     },

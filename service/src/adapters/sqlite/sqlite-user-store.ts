@@ -11,11 +11,13 @@ interface UserRow {
   last_channel: string;
   locale: string;
   profile: string;
+  last_inbound_at: string | null;
   created_at: string;
   updated_at: string;
 }
 
-const COLUMNS = 'id, phone, web_session_id, last_channel, locale, profile, created_at, updated_at';
+const COLUMNS =
+  'id, phone, web_session_id, last_channel, locale, profile, last_inbound_at, created_at, updated_at';
 
 export class SqliteUserStore implements UserStore {
   readonly #byId: Statement<[string], UserRow>;
@@ -30,9 +32,9 @@ export class SqliteUserStore implements UserStore {
     this.#byPhone = db.prepare(`SELECT ${COLUMNS} FROM users WHERE phone = ?`);
     this.#byWebSession = db.prepare(`SELECT ${COLUMNS} FROM users WHERE web_session_id = ?`);
     this.#insert = db.prepare(`INSERT INTO users (${COLUMNS}) VALUES
-      (@id, @phone, @web_session_id, @last_channel, @locale, @profile, @created_at, @updated_at)`);
+      (@id, @phone, @web_session_id, @last_channel, @locale, @profile, @last_inbound_at, @created_at, @updated_at)`);
     this.#update = db.prepare(`UPDATE users SET phone = @phone, web_session_id = @web_session_id,
-      last_channel = @last_channel, locale = @locale, profile = @profile,
+      last_channel = @last_channel, locale = @locale, profile = @profile, last_inbound_at = @last_inbound_at,
       created_at = @created_at, updated_at = @updated_at WHERE id = @id`);
     this.#delete = db.prepare('DELETE FROM users WHERE id = ?');
   }
@@ -77,6 +79,7 @@ function toParams(user: User): UserRow {
     last_channel: user.lastChannel,
     locale: user.locale,
     profile: JSON.stringify(user.profile),
+    last_inbound_at: user.lastInboundAt ?? null,
     created_at: user.createdAt,
     updated_at: user.updatedAt,
   };
@@ -85,7 +88,12 @@ function toParams(user: User): UserRow {
 function toUser(row: UserRow | undefined): User | undefined {
   if (row === undefined) return undefined;
   const what = `users row ${row.id}`;
-  const fields = omitNulls({ id: row.id, phone: row.phone, webSessionId: row.web_session_id });
+  const fields = omitNulls({
+    id: row.id,
+    phone: row.phone,
+    webSessionId: row.web_session_id,
+    lastInboundAt: row.last_inbound_at,
+  });
   return parseRow(
     userSchema,
     {

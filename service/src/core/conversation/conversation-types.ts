@@ -4,10 +4,13 @@ import type { Locale } from '../domain/user.ts';
 import type { PlanRequest } from '../planning/plan-request.ts';
 import type { DialogueState } from './dialogue-state.ts';
 import type { HouseholdPlanEffect } from './household/household-plan-effect.ts';
+import type { HouseholdContext, HouseholdEffect } from './household/invitation-types.ts';
 import type { Brand } from './messages/index.ts';
 import type { PlanEdit } from './plan-edit-intent.ts';
 import type { PlanQuery } from './plan-queries.ts';
 import type { ExportDataEffect } from './privacy-effect.ts';
+import type { AnswerQuestionEffect } from './question-effect.ts';
+import type { WeeklyDeliveryEffect } from './weekly-delivery-effect.ts';
 
 export interface Inbound {
   text: string;
@@ -23,6 +26,8 @@ export interface ConversationContext {
   optedOut: boolean;
   /** Explicit consent to store health data (GDPR Art. 9) was given and not withdrawn. */
   consented: boolean;
+  /** Household invitations and memberships of this number (issue 5); absent where no household store is wired. */
+  household?: HouseholdContext;
 }
 
 export interface ConversationSettings {
@@ -55,6 +60,7 @@ export interface Decision {
   effect?:
     | { kind: 'plan_week'; request: PlanRequest }
     | HouseholdPlanEffect
+    | HouseholdEffect
     | {
         kind: 'log_food';
         text: string;
@@ -63,5 +69,7 @@ export interface Decision {
       }
     | PlanQuery
     | PlanEdit
-    | ExportDataEffect;
+    | ExportDataEffect
+    | WeeklyDeliveryEffect
+    | AnswerQuestionEffect;
 }

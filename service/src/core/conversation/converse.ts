@@ -3,6 +3,7 @@ import type { ConversationContext, ConversationSettings, Decision, Inbound } fro
 import type { DialogueState } from './dialogue-state.ts';
 import { answerFoodChoice, withoutFoodChoice } from './food-choice.ts';
 import { answerMembers, keepAskingForMembers } from './household/household-intent.ts';
+import { householdDecision, invitationAfterConsent } from './household/invitation-intent.ts';
 import { classifyKeyword, type Keyword } from './keywords.ts';
 import { keepLanguageChoice, switchLanguage } from './language-switch.ts';
 import { detectLocale } from './locale.ts';
@@ -12,6 +13,7 @@ import { parseYesNo } from './parse/index.ts';
 import { privacyDecision, withoutPendingErasure } from './privacy-intent.ts';
 import { profileChangeDecision } from './profile-changes.ts';
 import { changedFields, describeProfile } from './profile-summary.ts';
+import { afterSafetyReply } from './question-intent.ts';
 import { ineligible, respondWhenReady } from './ready.ts';
 import { beforeConsent, classifySafety, safetyReply } from './safety/index.ts';
 
@@ -111,7 +113,7 @@ function converseAfterKeywords(
   if (!ctx.consented || stage === 'new' || stage === 'awaiting_consent') {
     const early = beforeConsent(safety.category);
     if (early === 'turn_away') return { ...base, ...ineligible(), replies: [m.tooYoung(settings.brand)] };
-    const consent = askConsent(inbound, ctx, settings, base, m);
+    const consent = invitationAfterConsent(askConsent(inbound, ctx, settings, base, m), ctx);
     if (early === 'ask_consent') return consent;
     const support = safetyReply(safety.category, base.locale, settings.brand);
     return { ...consent, replies: [...support, ...consent.replies] };
@@ -128,7 +130,11 @@ function converseAfterKeywords(
   // conditions and allergen-free questions get their safe answer; onboarding then asks its question again.
   if (safety.category !== 'none') {
     const pending = stage === 'onboarding' && ctx.state.pending ? [questionText(ctx.state.pending, m)] : [];
-    return { ...base, replies: [...safetyReply(safety.category, base.locale, settings.brand), ...pending] };
+    const replies = [...safetyReply(safety.category, base.locale, settings.brand), ...pending];
+    // "Is oatmeal OK for diabetics?": after the safety reply, general facts that defer to the clinician.
+    if (stage === 'ready' && (safety.category === 'pregnancy' || safety.category === 'medical'))
+      return afterSafetyReply(inbound.text, base, replies);
+    return { ...base, replies };
   }
 
   if (inbound.hasMedia) {
@@ -136,6 +142,9 @@ function converseAfterKeywords(
     const reask = stage === 'onboarding' && pending ? [questionText(pending, m)] : [];
     return { ...base, replies: [m.photoNotRead(), ...reask] };
   }
+  // Invitation answers, household commands and a joined member's own onboarding (invitation-intent.ts).
+  const household = householdDecision(inbound.text, ctx, base, m, stage, settings.brand);
+  if (household) return household;
   // An answer to "did you mean …?" ("greek", "the second one") before any other reading of a short reply.
   const chosen = answerFoodChoice(inbound.text, ctx.state.foodChoice, base);
   if (chosen) return chosen;

@@ -33,6 +33,8 @@ export const dialogueStateSchema = z.object({
   awaitingErasure: z.boolean().optional(),
   /** The user asked for their language ("español", "LANG EN"): no Spanish word or keyword flips it back. */
   languageChosen: z.boolean().optional(),
+  /** The coach just asked whether to join a household (invitation-intent.ts): a bare NO declines it. */
+  invitationAsked: z.boolean().optional(),
 });
 export type DialogueState = z.infer<typeof dialogueStateSchema>;
 export type FoodChoice = NonNullable<DialogueState['foodChoice']>;

@@ -10,6 +10,8 @@ import { isPlanRequest } from './plan-intent.ts';
 import { planQuery } from './plan-queries.ts';
 import { changedFields, describeProfile, profileReplies } from './profile-summary.ts';
 import { applyProfileUpdate } from './profile-update.ts';
+import { questionDecision } from './question-intent.ts';
+import { weeklyDeliveryDecision } from './weekly-delivery-intent.ts';
 
 const PROFILE_REQUEST = /^\s*(my\s+)?(profile|perfil|mi perfil|settings|my details|me)\s*[?.!]*\s*$/i;
 
@@ -21,6 +23,9 @@ export function respondWhenReady(
   m: MessageCatalog,
   brand: Brand,
 ): Decision {
+  // First: its phrases are strict, and "sin plan semanal" must not become a plan edit.
+  const weekly = weeklyDeliveryDecision(text, base, m);
+  if (weekly) return weekly;
   // Before food logging: "have rice" (already at home) must never be read as "had rice".
   const edit = parsePlanEdit(text);
   if (edit?.kind === 'swap_which') return { ...base, replies: [m.planEdit.swapWhich()] };
@@ -39,7 +44,8 @@ export function respondWhenReady(
   if (changed.length > 0) {
     return { ...base, profile: next, replies: [m.updated(describeProfile(next, m, changed))] };
   }
-  return bareFoodLogDecision(text, base) ?? { ...base, replies: [m.menu()] };
+  // Last: an open question goes to the knowledge base; anything else gets the menu of what the coach can do.
+  return bareFoodLogDecision(text, base) ?? questionDecision(text, base, m);
 }
 
 /** Under 13 (COPPA): stop, and drop everything they told us. */

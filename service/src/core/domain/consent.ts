@@ -3,8 +3,9 @@ import { z } from 'zod';
 /**
  * Consent is an append-only log per subject (a phone number or web session) and purpose; the latest record wins.
  * `messaging` tracks STOP/START (TCPA); `health_data` tracks the explicit GDPR Art. 9 consent given at onboarding.
+ * `household_sharing` tracks a member's own YES to a household invitation, and its withdrawal when they leave.
  */
-export const CONSENT_PURPOSES = ['messaging', 'health_data'] as const;
+export const CONSENT_PURPOSES = ['messaging', 'health_data', 'household_sharing'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 export const consentRecordSchema = z.object({

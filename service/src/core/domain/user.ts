@@ -19,6 +19,8 @@ export const userSchema = z.object({
   lastChannel: z.enum(CHANNELS),
   locale: z.enum(LOCALES),
   profile: profileSchema,
+  /** When the user last wrote to us: WhatsApp allows free text for 24 hours after it, templates only later. */
+  lastInboundAt: z.string().datetime().optional(),
   createdAt: z.string().datetime(),
   updatedAt: z.string().datetime(),
 });

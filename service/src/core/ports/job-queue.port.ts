@@ -14,6 +14,14 @@ export const jobSchema = z.discriminatedUnion('type', [
       userId: z.string().min(1).max(64),
     })
     .strict(),
+  /** A weekly plan due now: the user and their local ISO week ("2026-W44") make the key, so it is sent once. */
+  z
+    .object({
+      type: z.literal('weekly_plan'),
+      userId: z.string().min(1).max(64),
+      week: z.string().regex(/^\d{4}-W\d{2}$/),
+    })
+    .strict(),
 ]);
 export type Job = z.infer<typeof jobSchema>;
 
@@ -25,3 +33,18 @@ export interface JobQueue {
 }
 
 export type JobHandler = (job: Job) => Promise<void>;
+
+/**
+ * The key a job's effect is recorded under (the plan id, the user's week), so two copies of one job name the same
+ * work: queues send it beside the job (SQS attribute `jobKey`) and a reader of the DLQ sees what a message was for.
+ */
+export function jobKey(job: Job): string {
+  switch (job.type) {
+    case 'purge_expired':
+      return 'purge_expired';
+    case 'household_plan':
+      return `household_plan:${job.planId}`;
+    case 'weekly_plan':
+      return `weekly_plan:${job.userId}:${job.week}`;
+  }
+}

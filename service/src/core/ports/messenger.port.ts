@@ -43,3 +43,15 @@ export interface Messenger {
   readonly kind: string;
   send(to: Recipient, body: string, key: string, options?: SendOptions): Promise<SendOutcome>;
 }
+
+/** A send that failed for now (provider 5xx, 429, network, another sender mid-flight): the job should run again. */
+export class MessengerError extends Error {
+  override readonly name = 'MessengerError';
+  constructor(
+    readonly code: 'provider_unavailable' | 'in_progress',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

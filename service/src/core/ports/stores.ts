@@ -5,11 +5,13 @@ import type { User } from '../domain/user.ts';
 import type { ConsentStore } from './consent-store.port.ts';
 import type { DialogueStore } from './dialogue-store.port.ts';
 import type { FoodLogStore } from './food-log-store.port.ts';
+import type { HouseholdStore } from './household-store.port.ts';
 import type { MessageLog } from './message-log.port.ts';
 import type { PlanStore } from './plan-store.port.ts';
 import type { PrivacyStore } from './privacy-store.port.ts';
 import type { UserStore } from './user-store.port.ts';
 import type { WebhookReceiptStore } from './webhook-receipt-store.port.ts';
+import type { WeeklyDeliveryStore } from './weekly-delivery-store.port.ts';
 
 /** One write of an inbound message's outcome; `commit` applies a list of them all or nothing. */
 export type StoreWrite =
@@ -24,7 +26,14 @@ export type StoreWrite =
    * its keyed hash (so a STOP stays honoured and consent stays provable without the number) and appends the
    * anonymous audit line `erasure`.
    */
-  | { kind: 'erase_user'; userId: string; subject: string; erasure: ErasureRecord };
+  | {
+      kind: 'erase_user';
+      userId: string;
+      /** The user's number, when they have one: records keyed by it (invitations they received) go too. */
+      phone?: string;
+      subject: string;
+      erasure: ErasureRecord;
+    };
 
 export type CommitResult = { ok: true } | { ok: false; reason: 'version_conflict' };
 
@@ -41,6 +50,10 @@ export interface Stores {
   foodLog: FoodLogStore;
   /** Export links and the anonymous erasure audit. */
   privacy: PrivacyStore;
+  /** Household invitations and memberships (issue 5); absent where an adapter family has none yet (DynamoDB). */
+  households?: HouseholdStore;
+  /** Who gets a new week's plan on which day (issue 5); absent where an adapter family has none yet (DynamoDB). */
+  weeklyDelivery?: WeeklyDeliveryStore;
   /**
    * Applies the writes as one unit: either all of them or, when a dialogue write finds another version stored
    * (a racing message won), none. SQLite runs them in one transaction; DynamoDB will use TransactWriteItems.

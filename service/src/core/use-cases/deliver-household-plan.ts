@@ -8,6 +8,7 @@ import { isSideMeal } from '../planning/plan-result.ts';
 import { StoreError } from '../ports/store-error.ts';
 import { type DeliverMessageDeps, deliverMessage } from './deliver-message.ts';
 import { consentSubject } from './handle-inbound-message.ts';
+import { joinedMembers, withJoinedMembers } from './household-plan-members.ts';
 import { type PlanForUserDeps, planForUser } from './plan-for-user.ts';
 
 export type DeliverHouseholdPlanDeps = PlanForUserDeps & DeliverMessageDeps;
@@ -46,7 +47,9 @@ export async function deliverHouseholdPlan(
   }
   let text: string;
   try {
-    text = await planForUser(deps, user, readiness.request, user.locale, job.planId);
+    // Members who joined by phone come from their own profiles as they are now (issue 5).
+    const request = withJoinedMembers(readiness.request, await joinedMembers(deps, user.id));
+    text = await planForUser(deps, user, request, user.locale, job.planId);
   } catch (error) {
     if (error instanceof StoreError && error.code === 'conflict') {
       deps.logger.info('household_plan_skipped', { userId: user.id, reason: 'already_saved' });

@@ -1,11 +1,12 @@
 import { isPhoneChannel } from '../conversation/address.ts';
 import { fitToSegments } from '../conversation/sms-segments.ts';
 import type { User } from '../domain/user.ts';
+import { whatsappWindow } from '../messaging/whatsapp-window.ts';
 import type { Clock, IdGenerator } from '../ports/clock.port.ts';
 import type { Logger } from '../ports/logger.port.ts';
-import type { Messenger } from '../ports/messenger.port.ts';
+import type { Messenger, SendOutcome } from '../ports/messenger.port.ts';
 import type { Stores } from '../ports/stores.ts';
-import { consentSubject } from './handle-inbound-message.ts';
+import { consentSubject } from '../privacy/consent-subject.ts';
 
 export interface DeliverMessageDeps {
   stores: Stores;
@@ -18,28 +19,37 @@ export interface DeliverMessageDeps {
 }
 
 /**
- * Sends a message the user did not just ask for (queued work), on their last channel. Opted-out users get nothing.
- * The text is fitted to three SMS segments like a reply, and its body is kept only with health-data consent.
+ * Sends a message the user did not just ask for (queued work), on their last channel. Opted-out users get nothing:
+ * the messenger is wrapped in `consentCheckedMessenger`, the one opt-out check. On WhatsApp the 24-hour window
+ * decides between free text and the template. The text is fitted to three SMS segments like a reply, and its body
+ * is kept (behind its `/m/` link) only with health-data consent, once it went out.
  */
 export async function deliverMessage(
   deps: DeliverMessageDeps,
   user: User,
   body: string,
   key: string,
-): Promise<'sent' | 'opted_out'> {
-  const subject = consentSubject(user);
-  const [messaging, healthData] = await Promise.all([
-    deps.stores.consent.latest(subject, 'messaging'),
-    deps.stores.consent.latest(subject, 'health_data'),
-  ]);
-  if (messaging?.granted === false) {
-    deps.logger.info('delivery_skipped', { userId: user.id, reason: 'opted_out' });
-    return 'opted_out';
-  }
+): Promise<SendOutcome> {
+  const healthData = await deps.stores.consent.latest(consentSubject(user), 'health_data');
   const now = deps.clock.now();
-  let logId: string | undefined;
-  if (healthData?.granted === true) {
-    logId = deps.ids.next();
+  const logId = healthData?.granted === true ? deps.ids.next() : undefined;
+  const link = logId ? `${deps.publicBaseUrl}/m/${logId}` : deps.publicBaseUrl;
+  const text = isPhoneChannel(user.lastChannel) ? fitToSegments(body, link) : body;
+  const outcome = await deps.messenger.send(
+    {
+      userId: user.id,
+      channel: user.lastChannel,
+      ...(user.phone ? { phone: user.phone } : {}),
+      ...(user.webSessionId ? { webSessionId: user.webSessionId } : {}),
+    },
+    text,
+    key,
+    { whatsappWindow: whatsappWindow(user.lastInboundAt, now) },
+  );
+  if (outcome.status === 'not_sent') {
+    deps.logger.info('delivery_skipped', { userId: user.id, reason: outcome.reason });
+  }
+  if (outcome.status === 'sent' && logId) {
     await deps.stores.messages.append({
       id: logId,
       userId: user.id,
@@ -50,17 +60,5 @@ export async function deliverMessage(
       expiresAt: new Date(now.getTime() + deps.messageRetentionDays * 86_400_000).toISOString(),
     });
   }
-  const link = logId ? `${deps.publicBaseUrl}/m/${logId}` : deps.publicBaseUrl;
-  const text = isPhoneChannel(user.lastChannel) ? fitToSegments(body, link) : body;
-  await deps.messenger.send(
-    {
-      userId: user.id,
-      channel: user.lastChannel,
-      ...(user.phone ? { phone: user.phone } : {}),
-      ...(user.webSessionId ? { webSessionId: user.webSessionId } : {}),
-    },
-    text,
-    key,
-  );
-  return 'sent';
+  return outcome;
 }

@@ -43,12 +43,15 @@ export async function createExportLink(
 export async function collectUserExport(stores: Stores, userId: string, now: Date) {
   const user = await stores.users.findById(userId);
   if (user === undefined) return undefined;
-  const [dialogue, consent, messages, plans, foodLog] = await Promise.all([
+  const [dialogue, consent, messages, plans, foodLog, sent, received, weeklyDelivery] = await Promise.all([
     stores.dialogue.load(userId),
     stores.consent.history(consentSubject(user)),
     stores.messages.listForUser(userId, now),
     stores.plans.listForUser(userId, now),
     stores.foodLog.forDays(userId, FIRST_DAY, LAST_DAY, now),
+    stores.households?.activeForOwner(userId, now) ?? [],
+    user.phone === undefined ? [] : (stores.households?.activeForInvitee(user.phone, now) ?? []),
+    stores.weeklyDelivery?.get(userId),
   ]);
   return {
     format: EXPORT_FORMAT,
@@ -60,6 +63,8 @@ export async function collectUserExport(stores: Stores, userId: string, now: Dat
     messages: messages.reverse(),
     plans,
     foodLog,
+    household: { invitationsSent: sent, invitationsReceived: received },
+    weeklyDelivery: weeklyDelivery ?? null,
   };
 }
 
@@ -68,5 +73,11 @@ export type UserExport = NonNullable<Awaited<ReturnType<typeof collectUserExport
 /** The write that erases the user, with the anonymous audit line it leaves (a random id and the time). */
 export function erasureWrite(deps: { clock: Clock; ids: IdGenerator }, user: User): StoreWrite {
   const erasure: ErasureRecord = { id: deps.ids.next(), at: deps.clock.now().toISOString() };
-  return { kind: 'erase_user', userId: user.id, subject: consentSubject(user), erasure };
+  return {
+    kind: 'erase_user',
+    userId: user.id,
+    ...(user.phone === undefined ? {} : { phone: user.phone }),
+    subject: consentSubject(user),
+    erasure,
+  };
 }

@@ -1,25 +1,33 @@
+import { forgetUserInCache } from '../cache/cache-tags.ts';
 import { isPhoneChannel, maskPhone } from '../conversation/address.ts';
 import type { ConversationSettings, Decision } from '../conversation/conversation-types.ts';
 import { converse } from '../conversation/converse.ts';
 import { parseDialogueState } from '../conversation/dialogue-state.ts';
+import { isHouseholdEffect } from '../conversation/household/invitation-types.ts';
 import { isPlanEdit } from '../conversation/plan-edit-intent.ts';
 import { fitToSegments } from '../conversation/sms-segments.ts';
 import type { MessageLogEntry } from '../domain/message.ts';
 import type { Channel, User } from '../domain/user.ts';
+import type { Cache } from '../ports/cache.port.ts';
 import type { Clock, IdGenerator } from '../ports/clock.port.ts';
 import type { JobQueue } from '../ports/job-queue.port.ts';
+import type { LanguageModel } from '../ports/language-model.port.ts';
 import type { Logger } from '../ports/logger.port.ts';
 import type { MealPlanner } from '../ports/meal-planner.port.ts';
+import type { Messenger } from '../ports/messenger.port.ts';
 import { StoreError } from '../ports/store-error.ts';
 import type { Stores, StoreWrite } from '../ports/stores.ts';
 import { consentSubject } from '../privacy/consent-subject.ts';
 import { answerFromPlan } from './answer-from-plan.ts';
+import { answerQuestion } from './answer-question.ts';
 import { editPlan } from './edit-plan.ts';
 import { createExportLink, erasureWrite } from './export-user.ts';
+import { endInvitationsOnOptOut, householdContext, runHouseholdEffect } from './household-invitations.ts';
 import { logFood } from './log-food.ts';
 import { planForUser } from './plan-for-user.ts';
 import { queueHouseholdPlan } from './queue-household-plan.ts';
 import { summariseLog } from './summarise-log.ts';
+import { changeWeeklyDelivery, type DeliveryWindow } from './weekly-delivery.ts';
 
 export interface InboundMessage {
   channel: Channel;
@@ -48,6 +56,14 @@ export interface HandleInboundDeps {
   messageRetentionDays: number;
   /** Slow work (a household plan) goes here and is delivered later; without a queue it is done inline. */
   jobs?: JobQueue;
+  /** When scheduled messages may go out (named in the "weekly on" reply); 08:00–21:00 by default. */
+  deliveryWindow?: DeliveryWindow;
+  /** Messages to numbers other than the sender's (household invitations); without it invitations are off. */
+  messenger?: Messenger;
+  /** Dropped of everything of a user they erase (it must never throw: a `ResilientCache`). */
+  cache?: Cache;
+  /** Answers open questions (issue 7); the local knowledge-base engine when absent. */
+  language?: LanguageModel;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -66,10 +82,11 @@ export async function handleInboundMessage(
     // A retry re-reads the user: the message that won the race may have changed the profile.
     const current = attempt === 1 ? user : ((await deps.stores.users.findById(user.id)) ?? user);
     const subject = consentSubject(current);
-    const [messaging, healthData, stored] = await Promise.all([
+    const [messaging, healthData, stored, household] = await Promise.all([
       deps.stores.consent.latest(subject, 'messaging'),
       deps.stores.consent.latest(subject, 'health_data'),
       deps.stores.dialogue.load(current.id),
+      householdContext(deps, current),
     ]);
     const decision = converse(
       { text: message.text, hasMedia: message.hasMedia },
@@ -79,6 +96,7 @@ export async function handleInboundMessage(
         locale: current.locale,
         optedOut: messaging?.granted === false,
         consented: healthData?.granted === true,
+        ...(household ? { household } : {}),
       },
       deps.conversation,
     );
@@ -91,6 +109,8 @@ export async function handleInboundMessage(
       deps.logger.info('dialogue_version_conflict', { userId: current.id, attempt });
       continue;
     }
+    if (decision.eraseUser) await forgetUserInCache(deps.cache, current.id);
+    await endInvitationsOnOptOut(deps, current, decision);
     const replies = decision.effect ? await effectReplies(deps, message, current, decision) : outcome.replies;
     deps.logger.info('inbound_handled', {
       userId: current.id,
@@ -166,22 +186,18 @@ function outcomeOf(
     },
   }));
   const profile = decision.eraseProfile ? {} : decision.profile;
-  if (
-    JSON.stringify(profile) !== JSON.stringify(user.profile) ||
-    decision.locale !== user.locale ||
-    message.channel !== user.lastChannel
-  ) {
-    writes.push({
-      kind: 'user',
-      user: {
-        ...user,
-        profile,
-        locale: decision.locale,
-        lastChannel: message.channel,
-        updatedAt: now.toISOString(),
-      },
-    });
-  }
+  // Written on every message: `lastInboundAt` opens the WhatsApp 24-hour window for later business messages.
+  writes.push({
+    kind: 'user',
+    user: {
+      ...user,
+      profile,
+      locale: decision.locale,
+      lastChannel: message.channel,
+      lastInboundAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    },
+  });
   if (decision.eraseProfile) writes.push({ kind: 'delete_messages', userId: user.id });
   // Last, after the dialogue and consent writes it erases or re-keys: all in the one commit.
   if (decision.eraseUser) writes.push(erasureWrite(deps, user));
@@ -211,17 +227,23 @@ async function effectReplies(
   if (effect.kind === 'export_data')
     return [fitForChannel(deps, message.channel, await createExportLink(deps, user, decision.locale))];
   const replies =
-    effect.kind === 'plan_week'
-      ? [await planForUser(deps, user, effect.request, decision.locale)]
-      : effect.kind === 'plan_household'
-        ? await queueHouseholdPlan(deps, user, effect, decision.locale)
-        : effect.kind === 'log_food'
-          ? await logFood(deps, user, effect.text, decision.locale, effect.chosen)
-          : effect.kind === 'summary'
-            ? await summariseLog(deps, user, effect.range, decision.locale)
-            : isPlanEdit(effect)
-              ? await editPlan(deps, user, effect, decision.locale)
-              : await answerFromPlan(deps, user, effect, decision.locale);
+    effect.kind === 'weekly_delivery'
+      ? await changeWeeklyDelivery(deps, user, effect, decision.locale)
+      : effect.kind === 'answer_question'
+        ? await answerQuestion(deps, effect, decision.locale)
+        : effect.kind === 'plan_week'
+          ? [await planForUser(deps, user, effect.request, decision.locale)]
+          : effect.kind === 'plan_household'
+            ? await queueHouseholdPlan(deps, user, effect, decision.locale)
+            : effect.kind === 'log_food'
+              ? await logFood(deps, user, effect.text, decision.locale, effect.chosen)
+              : effect.kind === 'summary'
+                ? await summariseLog(deps, user, effect.range, decision.locale)
+                : isHouseholdEffect(effect)
+                  ? await runHouseholdEffect(deps, user, effect, decision.locale)
+                  : isPlanEdit(effect)
+                    ? await editPlan(deps, user, effect, decision.locale)
+                    : await answerFromPlan(deps, user, effect, decision.locale);
   const fitted: string[] = [];
   for (const reply of replies) {
     const logged = decision.mayLogBodies

@@ -2,6 +2,7 @@ import { householdMessagesFor } from '../conversation/household/household-messag
 import type { HouseholdPlanEffect } from '../conversation/household/household-plan-effect.ts';
 import type { Locale, User } from '../domain/user.ts';
 import type { JobQueue } from '../ports/job-queue.port.ts';
+import { joinedMembers, withJoinedMembers } from './household-plan-members.ts';
 import { type PlanForUserDeps, planForUser } from './plan-for-user.ts';
 
 /**
@@ -15,7 +16,10 @@ export async function queueHouseholdPlan(
   effect: HouseholdPlanEffect,
   locale: Locale,
 ): Promise<string[]> {
-  if (!deps.jobs) return [await planForUser(deps, user, effect.request, locale), ...effect.notes];
+  if (!deps.jobs) {
+    const request = withJoinedMembers(effect.request, await joinedMembers(deps, user.id));
+    return [await planForUser(deps, user, request, locale), ...effect.notes];
+  }
   const planId = deps.ids.next();
   await deps.jobs.enqueue({ type: 'household_plan', planId, userId: user.id });
   deps.logger.info('household_plan_queued', { userId: user.id, members: effect.request.members.length });

@@ -15,6 +15,7 @@ export async function startLocalServer(config: Config): Promise<{ url: string; s
     HOUSEKEEPING_INTERVAL_MS,
   );
   housekeeping.unref();
+  runtime.weeklyScheduler.start();
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(listening),
@@ -26,6 +27,7 @@ export async function startLocalServer(config: Config): Promise<{ url: string; s
     url,
     stop: async () => {
       clearInterval(housekeeping);
+      await runtime.weeklyScheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime.close();
     },

@@ -3,6 +3,9 @@ import { plansMigration } from './002-plans.ts';
 import { foodLogMigration } from './003-food-log.ts';
 import { planAtHomeMigration } from './004-plan-at-home.ts';
 import { privacyMigration } from './005-privacy.ts';
+import { outboundMessagesMigration } from './006-outbound-messages.ts';
+import { householdInvitationsMigration } from './007-household-invitations.ts';
+import { weeklyDeliveryMigration } from './008-weekly-delivery.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -14,4 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   foodLogMigration,
   planAtHomeMigration,
   privacyMigration,
+  outboundMessagesMigration,
+  householdInvitationsMigration,
+  weeklyDeliveryMigration,
 ];

@@ -1,6 +1,7 @@
 import type { ActivityLevel, Allergen, Diet, Goal, Household, Sex } from '../../domain/profile.ts';
 import type { PlanEditMessages } from './plan-edit-catalog.ts';
 import type { PrivacyMessages } from './privacy-catalog.ts';
+import type { QuestionMessages } from './question-catalog.ts';
 import type { WeeklyMessages } from './weekly-catalog.ts';
 
 export interface Brand {
@@ -97,6 +98,8 @@ export interface MessageCatalog {
   privacy: PrivacyMessages;
   /** Weekly plan delivery (weekly-en.ts, weekly-es.ts). */
   weekly: WeeklyMessages;
+  /** Open nutrition questions (question-en.ts, question-es.ts). */
+  questions: QuestionMessages;
   /** The word for the person being planned for, used as their name in the plan. */
   you(): string;
 }

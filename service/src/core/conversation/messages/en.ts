@@ -1,6 +1,7 @@
 import type { MessageCatalog } from './catalog.ts';
 import { planEditEn } from './plan-edit-en.ts';
 import { privacyEn } from './privacy-en.ts';
+import { questionEn } from './question-en.ts';
 import { weeklyEn } from './weekly-en.ts';
 
 const GOALS = {
@@ -157,6 +158,7 @@ export const en: MessageCatalog = {
   planEdit: planEditEn,
   privacy: privacyEn,
   weekly: weeklyEn,
+  questions: questionEn,
 };
 
 export function formatAmount(amount: number): string {

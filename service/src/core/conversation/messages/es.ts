@@ -2,6 +2,7 @@ import type { MessageCatalog } from './catalog.ts';
 import { formatAmount } from './en.ts';
 import { planEditEs } from './plan-edit-es.ts';
 import { privacyEs } from './privacy-es.ts';
+import { questionEs } from './question-es.ts';
 import { weeklyEs } from './weekly-es.ts';
 
 const GOALS = {
@@ -179,4 +180,5 @@ export const es: MessageCatalog = {
   planEdit: planEditEs,
   privacy: privacyEs,
   weekly: weeklyEs,
+  questions: questionEs,
 };

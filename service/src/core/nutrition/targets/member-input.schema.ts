@@ -16,6 +16,11 @@ export const memberInputSchema = z.object({
   goalWeightKg: z.number().min(5).max(350).optional(),
   /** Height and weight are reference values for the age and sex (`reference-body.ts`), not the member's own. */
   estimated: z.boolean().optional(),
+  /**
+   * The member joined the household from their own phone with this invitation (issue 5): their targets and totals
+   * are not shown to the account holder, and plans with them in end when they leave.
+   */
+  invitationId: z.string().min(1).max(64).optional(),
   /** Honoured whatever `sex` says: the safe reading of a pregnancy flag is to believe it. */
   pregnant: z.boolean().optional(),
   /** `true` or a short description (kidney disease, diabetes on medication…); never echoed back to the user. */

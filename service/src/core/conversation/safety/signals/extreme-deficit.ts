@@ -20,6 +20,12 @@ const RULES: readonly SignalRule[] = [
     pattern:
       /\bcrash diet\w*|\bfastest way to (?:lose|drop|shed)\b|\bas fast as possible\b|\blo mas rapido posible\b|\bdieta (?:extrema|relampago|express)\b|\bextreme (?:diet|weight loss)\b|\bvery low calorie diet\b|\bvlcd\b/,
   },
+  {
+    // "What's the least I can eat to lose weight fast?": asks for the lowest intake, not for a plan.
+    name: 'least-possible-intake',
+    pattern:
+      /\b(?:the )?(?:least|minimum|bare minimum|fewest calories) (?:i|you|one|a person) (?:can|could|should|need to|have to) (?:eat|get away with)\b|\blo (?:minimo|menos) que (?:puedo|puede|debo|se puede) comer\b|\b(?:lose|drop) weight (?:really |very |super )?(?:fast|quick(?:ly)?)\b|\b(?:bajar|perder) (?:de )?peso (?:muy )?rapido\b|\badelgazar (?:muy )?rapido\b/,
+  },
 ];
 
 function floorFor(text: string): number {
