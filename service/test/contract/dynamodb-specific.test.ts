@@ -156,6 +156,52 @@ describe.skipIf(!mustRun)(title, () => {
     expect(kept?.subject.startsWith(PSEUDONYM_PREFIX)).toBe(true);
   });
 
+  it('erases invitations sent and received, the weekly subscription and outbound keys and statuses: no item names the user or the number', async () => {
+    const { stores, items } = await fresh();
+    const phone = aUser().phone ?? '';
+    const invitation = {
+      relation: 'partner' as const,
+      relationWord: 'wife',
+      status: 'pending' as const,
+      createdAt: iso(0),
+      expiresAt: iso(72 * 3_600_000),
+    };
+    await stores.users.create(aUser());
+    await stores.households.create({
+      ...invitation,
+      id: 'inv-sent',
+      ownerId: 'user-1',
+      inviteeUserId: 'user-3',
+      inviteePhone: '+15555550103',
+    });
+    await stores.households.create({
+      ...invitation,
+      id: 'inv-received',
+      ownerId: 'user-2',
+      inviteeUserId: 'user-1',
+      inviteePhone: phone,
+    });
+    await stores.households.join('inv-received', at(1));
+    await stores.weeklyDelivery.subscribe('user-1', 'sunday', at(0));
+    await stores.weeklyDelivery.markSent('user-1', '2025-W02');
+    await stores.outboundMessages.claim('plan:1', 'user-1', at(0), 60_000);
+    await stores.outboundMessages.markSent('plan:1', `SM${'1'.repeat(32)}`, at(1));
+    await stores.outboundMessages.recordStatus({
+      messageSid: `SM${'1'.repeat(32)}`,
+      status: 'delivered',
+      at: iso(2),
+    });
+    await stores.outboundMessages.claim('plan:2', 'user-1', at(0), 60_000);
+
+    const result = await stores.commit([
+      { kind: 'erase_user', userId: 'user-1', phone, subject: phone, erasure: { id: 'e-1', at: iso(5) } },
+    ]);
+    expect(result).toEqual({ ok: true });
+    const left = await items();
+    expect(left.map((item) => item.kind)).toEqual(['erasure']);
+    expect(await stores.weeklyDelivery.listActive()).toEqual([]);
+  });
+
   it('finishes an erasure that a crash interrupted after its transaction, at the next sweep', async () => {
     const { stores, items, put } = await fresh();
     await appendMessages(stores, 3);

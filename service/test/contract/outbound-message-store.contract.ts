@@ -108,6 +108,27 @@ export function describeOutboundMessageStoreContract(makeStores: MakeOutboundSto
       });
     });
 
+    it('lists what it holds for one user (the export): keys by key, statuses by MessageSid, nobody else’s', async () => {
+      await claim('plan:b', 0, 'u1');
+      await store().markSent('plan:b', SID_2, at(1));
+      await store().recordStatus({ messageSid: SID_2, status: 'delivered', at: at(2).toISOString() });
+      await claim('plan:a', 0, 'u1');
+      await store().markFailed('plan:a', 21610, at(3));
+      await claim('plan:c', 5, 'u1');
+      await claim('theirs', 0, 'u2');
+      await store().markSent('theirs', SID_1, at(1));
+      await store().recordStatus({ messageSid: SID_1, status: 'read', at: at(2).toISOString() });
+      expect(await store().listForUser('u1')).toEqual({
+        messages: [
+          { key: 'plan:a', userId: 'u1', state: 'failed', errorCode: 21610, at: at(3).toISOString() },
+          { key: 'plan:b', userId: 'u1', state: 'sent', messageSid: SID_2, at: at(1).toISOString() },
+          { key: 'plan:c', userId: 'u1', state: 'sending', claimedAt: at(5).toISOString() },
+        ],
+        statuses: [{ messageSid: SID_2, status: 'delivered', at: at(2).toISOString() }],
+      });
+      expect(await store().listForUser('nobody')).toEqual({ messages: [], statuses: [] });
+    });
+
     it('erasing the user removes their keys and the statuses of their messages, nobody else’s', async () => {
       await claim('mine', 0, 'u1');
       await store().markSent('mine', SID_1, at(1));
