@@ -202,6 +202,23 @@ describe.skipIf(!mustRun)(title, () => {
     expect(await stores.weeklyDelivery.listActive()).toEqual([]);
   });
 
+  it('pages the active weekly subscriptions by user id, reading only the page, with the cursor of the next', async () => {
+    const { stores } = await fresh();
+    for (const id of ['user-e', 'user-a', 'user-d', 'user-c', 'user-b'])
+      await stores.weeklyDelivery.subscribe(id, 'sunday', at(0));
+    await stores.weeklyDelivery.unsubscribe('user-c', at(1));
+    const page = stores.weeklyDelivery.listActivePage?.bind(stores.weeklyDelivery);
+    expect(page).toBeDefined();
+    const ids = (subscriptions: { userId: string }[]) => subscriptions.map((row) => row.userId);
+    const first = await page?.({ limit: 2 });
+    expect(ids(first?.subscriptions ?? [])).toEqual(['user-a', 'user-b']);
+    expect(first?.next).toBe('user-b');
+    const second = await page?.({ limit: 2, after: 'user-b' });
+    expect(ids(second?.subscriptions ?? [])).toEqual(['user-d', 'user-e']);
+    expect(second?.next).toBeUndefined();
+    expect(await page?.({ limit: 5, after: 'user-e' })).toEqual({ subscriptions: [] });
+  });
+
   it('finishes an erasure that a crash interrupted after its transaction, at the next sweep', async () => {
     const { stores, items, put } = await fresh();
     await appendMessages(stores, 3);
