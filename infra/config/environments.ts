@@ -1,39 +1,96 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
-import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { DeploymentConfig, EnvironmentName } from './deployment-config.ts';
 
-export const ENVIRONMENT_NAMES = ['dev', 'staging', 'prod'] as const;
-export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
+export type EnvironmentSettings = Omit<DeploymentConfig, 'tier'>;
 
-/** Settings that differ between deployments of the same architecture. */
-export interface EnvironmentConfig {
-  readonly name: EnvironmentName;
-  /** Applied to stateful resources (buckets now; tables later). */
-  readonly removalPolicy: RemovalPolicy;
-  /** How long logs are kept: access-log objects now, CloudWatch log groups later. */
-  readonly logRetention: RetentionDays;
-  /** Guards prod against an accidental `cdk destroy`. */
-  readonly terminationProtection: boolean;
-}
+// Lambda sizes: the worker plans households (CPU-bound HiGHS solves), so it gets the most memory (and with it CPU)
+// and the longest timeout; the HTTP function answers quick turns inside API Gateway's 29 s integration limit.
+const FUNCTIONS = {
+  http: { memoryMb: 1024, timeoutSeconds: 25, reservedConcurrency: null },
+  worker: { memoryMb: 2048, timeoutSeconds: 120, reservedConcurrency: null },
+  scheduler: { memoryMb: 512, timeoutSeconds: 60, reservedConcurrency: null },
+  'aws-sms-inbound': { memoryMb: 1024, timeoutSeconds: 30, reservedConcurrency: null },
+} as const;
 
-// Access logs hold viewer IP addresses (personal data under GDPR), so they are kept only as long as an
-// incident investigation needs them.
-export const ENVIRONMENTS: Readonly<Record<EnvironmentName, EnvironmentConfig>> = {
+const SHARED = {
+  projectName: 'ai-nutritionist',
+  region: 'us-east-1',
+  alertEmail: 'alerts@example.org',
+  wafRateLimitPer5Minutes: 2000,
+  xraySamplingRate: 0.05,
+  domain: null,
+  language: {
+    provider: 'local',
+    bedrockModelId: 'anthropic.claude-3-5-haiku-20241022-v1:0',
+    promptCacheTtlSeconds: 3600,
+  },
+  // The scheduler finds plans due in each user's own delivery window; every 15 minutes keeps a plan within a
+  // quarter hour of the chosen time at 96 invocations a day.
+  weeklyPlanningSchedule: 'rate(15 minutes)',
+  smsOriginationIdentity: null,
+  network: { maxAzs: 2, natGateways: 1 },
+} as const;
+
+/** Per-environment settings (sizes, budgets, retention, schedules); the tier is chosen independently. */
+export const ENVIRONMENTS: Readonly<Record<EnvironmentName, EnvironmentSettings>> = {
   dev: {
-    name: 'dev',
-    removalPolicy: RemovalPolicy.DESTROY,
-    logRetention: RetentionDays.ONE_WEEK,
-    terminationProtection: false,
+    ...SHARED,
+    environment: 'dev',
+    costAllocationTags: { Project: 'ai-nutritionist', Environment: 'dev', CostCenter: 'engineering' },
+    monthlyBudgetUsd: 50,
+    logRetentionDays: 7,
+    protectData: false,
+    lambda: { architecture: 'arm64', functions: FUNCTIONS },
+    apiThrottling: { rateLimitPerSecond: 20, burstLimit: 40 },
+    cache: { nodeType: 'cache.t4g.micro', nodes: 0 },
+    backup: { schedule: 'cron(0 4 * * ? *)', retentionDays: 7, coldStorageAfterDays: null, copyRegion: null },
+    xraySamplingRate: 1,
+    logLevel: 'debug',
   },
   staging: {
-    name: 'staging',
-    removalPolicy: RemovalPolicy.RETAIN,
-    logRetention: RetentionDays.ONE_MONTH,
-    terminationProtection: false,
+    ...SHARED,
+    environment: 'staging',
+    costAllocationTags: { Project: 'ai-nutritionist', Environment: 'staging', CostCenter: 'engineering' },
+    monthlyBudgetUsd: 200,
+    logRetentionDays: 30,
+    protectData: false,
+    lambda: { architecture: 'arm64', functions: FUNCTIONS },
+    apiThrottling: { rateLimitPerSecond: 50, burstLimit: 100 },
+    cache: { nodeType: 'cache.t4g.micro', nodes: 1 },
+    backup: {
+      schedule: 'cron(0 4 * * ? *)',
+      retentionDays: 35,
+      coldStorageAfterDays: null,
+      copyRegion: null,
+    },
+    xraySamplingRate: 0.2,
+    logLevel: 'info',
   },
   prod: {
-    name: 'prod',
-    removalPolicy: RemovalPolicy.RETAIN,
-    logRetention: RetentionDays.THREE_MONTHS,
-    terminationProtection: true,
+    ...SHARED,
+    environment: 'prod',
+    costAllocationTags: { Project: 'ai-nutritionist', Environment: 'prod', CostCenter: 'product' },
+    monthlyBudgetUsd: 1000,
+    logRetentionDays: 90,
+    protectData: true,
+    lambda: {
+      architecture: 'arm64',
+      // Reserved so a flood of queued plans cannot starve the webhook, and the webhook cannot starve the account.
+      functions: {
+        http: { ...FUNCTIONS.http, reservedConcurrency: 100 },
+        worker: { ...FUNCTIONS.worker, reservedConcurrency: 25 },
+        scheduler: { ...FUNCTIONS.scheduler, reservedConcurrency: 2 },
+        'aws-sms-inbound': { ...FUNCTIONS['aws-sms-inbound'], reservedConcurrency: 20 },
+      },
+    },
+    apiThrottling: { rateLimitPerSecond: 200, burstLimit: 400 },
+    network: { maxAzs: 2, natGateways: 2 },
+    cache: { nodeType: 'cache.t4g.small', nodes: 2 },
+    backup: {
+      schedule: 'cron(0 4 * * ? *)',
+      retentionDays: 365,
+      coldStorageAfterDays: 30,
+      copyRegion: 'us-west-2',
+    },
+    logLevel: 'info',
   },
 };

@@ -1,27 +1,26 @@
-export const SECURITY_TIERS = ['basic', 'standard', 'enterprise'] as const;
-export type SecurityTierName = (typeof SECURITY_TIERS)[number];
+import type { SecurityTierConfig, SecurityTierName } from './deployment-config.ts';
 
 /**
- * What each security tier switches on, as specified in the seed infrastructure document. Constructs for these
- * controls arrive in later issues; the table lives here so every construct reads one source.
+ * What each security tier switches on: the seed's table (VPC, GuardDuty, Security Hub, Config, Backup), plus
+ * CloudTrail wherever Config is on, since Config says what changed and CloudTrail who changed it.
  */
-export interface SecurityTierConfig {
-  readonly name: SecurityTierName;
-  readonly vpc: boolean;
-  readonly guardDuty: boolean;
-  readonly securityHub: boolean;
-  readonly awsConfig: boolean;
-  readonly backup: boolean;
-}
-
 export const SECURITY_TIER_CONFIGS: Readonly<Record<SecurityTierName, SecurityTierConfig>> = {
-  basic: { name: 'basic', vpc: false, guardDuty: false, securityHub: false, awsConfig: false, backup: false },
+  basic: {
+    name: 'basic',
+    vpc: false,
+    guardDuty: false,
+    securityHub: false,
+    awsConfig: false,
+    cloudTrail: false,
+    backup: false,
+  },
   standard: {
     name: 'standard',
     vpc: true,
     guardDuty: false,
     securityHub: false,
     awsConfig: true,
+    cloudTrail: true,
     backup: true,
   },
   enterprise: {
@@ -30,6 +29,7 @@ export const SECURITY_TIER_CONFIGS: Readonly<Record<SecurityTierName, SecurityTi
     guardDuty: true,
     securityHub: true,
     awsConfig: true,
+    cloudTrail: true,
     backup: true,
   },
 };

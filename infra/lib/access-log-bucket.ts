@@ -1,6 +1,7 @@
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { acknowledge, inRegulatedPacks } from './nag.ts';
 
 export interface AccessLogBucketProps {
   readonly removalPolicy: RemovalPolicy;
@@ -25,6 +26,20 @@ export class AccessLogBucket extends Construct {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ expiration: Duration.days(props.retentionDays) }],
       removalPolicy: props.removalPolicy,
+    });
+    acknowledge(this.bucket, {
+      ...inRegulatedPacks(
+        'S3DefaultEncryptionKMS',
+        'S3 server access logging delivers only to buckets encrypted with SSE-S3, so this log bucket cannot use a KMS key.',
+      ),
+      ...inRegulatedPacks(
+        'S3BucketVersioningEnabled',
+        'Access logs hold viewer IP addresses and must be gone after the retention period; versions would keep deleted log objects past it.',
+      ),
+      ...inRegulatedPacks(
+        'S3BucketReplicationEnabled',
+        'Access logs are diagnostic and expire after the retention period; copying viewer IP addresses to a second region adds exposure, not recovery.',
+      ),
     });
   }
 }

@@ -4,6 +4,11 @@
 import { sendChatMessage } from './chat-api.ts';
 import { MessageList } from './message-list.ts';
 
+// A dashboard route (the sign-in link lands on /#plan) belongs to the dashboard page.
+if (/^#(plan|grocery|log|progress|household|settings)$/.test(location.hash)) {
+  location.replace(`/app.html${location.hash}`);
+}
+
 // The textarea grows with its content up to this height, then scrolls.
 const MAX_INPUT_HEIGHT_PX = 160;
 

@@ -130,12 +130,16 @@ export const FUNCTION_EXPECTATIONS = {
   tracing: 'Active',
 } as const;
 
-/** Environment keys each function must receive (values checked elsewhere; secrets only as names). */
+/**
+ * Environment keys each function must receive (values checked elsewhere; secrets only as names).
+ * Changed after the first run: the secret was named `PSEUDONYM_KEY_SECRET_ARN` here, but the service reads every
+ * secret as `<VARIABLE>_SECRET_ID` (Powertools Parameters, `.env.example`); the infra follows the service's name.
+ */
 export const FUNCTION_ENV_KEYS: Readonly<Record<(typeof FUNCTIONS)[number], readonly string[]>> = {
-  http: ['DYNAMODB_TABLE', 'JOBS_QUEUE_URL', 'PUBLIC_BASE_URL', 'LOG_LEVEL', 'PSEUDONYM_KEY_SECRET_ARN'],
-  worker: ['DYNAMODB_TABLE', 'PUBLIC_BASE_URL', 'LOG_LEVEL', 'PSEUDONYM_KEY_SECRET_ARN'],
-  scheduler: ['DYNAMODB_TABLE', 'JOBS_QUEUE_URL', 'LOG_LEVEL', 'PSEUDONYM_KEY_SECRET_ARN'],
-  'aws-sms-inbound': ['DYNAMODB_TABLE', 'PUBLIC_BASE_URL', 'LOG_LEVEL', 'PSEUDONYM_KEY_SECRET_ARN'],
+  http: ['DYNAMODB_TABLE', 'JOBS_QUEUE_URL', 'PUBLIC_BASE_URL', 'LOG_LEVEL', 'PSEUDONYM_KEY_SECRET_ID'],
+  worker: ['DYNAMODB_TABLE', 'PUBLIC_BASE_URL', 'LOG_LEVEL', 'PSEUDONYM_KEY_SECRET_ID'],
+  scheduler: ['DYNAMODB_TABLE', 'JOBS_QUEUE_URL', 'LOG_LEVEL', 'PSEUDONYM_KEY_SECRET_ID'],
+  'aws-sms-inbound': ['DYNAMODB_TABLE', 'PUBLIC_BASE_URL', 'LOG_LEVEL', 'PSEUDONYM_KEY_SECRET_ID'],
 };
 
 /** The jobs queue and its DLQ, every env × tier. */

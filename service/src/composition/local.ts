@@ -18,9 +18,11 @@ import { type HandleInboundDeps, handleInboundMessage } from '../core/use-cases/
 import { runJob } from '../core/use-cases/run-job.ts';
 import { runWeeklyDeliveries } from '../core/use-cases/weekly-delivery.ts';
 import type { AppDeps } from '../http/app-deps.ts';
+import { composeBilling, familyLapseScheduler, stripeWebhook } from './billing.ts';
 import { composeCache } from './cache.ts';
-import { composeLanguage } from './language.ts';
+import { composeObservedLanguage } from './language-cache.ts';
 import { composeMessenger } from './messenger.ts';
+import { composeMetrics } from './metrics.ts';
 import { composePlanner } from './planner.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -34,6 +36,8 @@ export interface LocalRuntime {
   logger: Logger;
   /** Weekly plans that are due become jobs; `npm start` starts it, `close` stops it. */
   weeklyScheduler: InProcessScheduler;
+  /** Tells members when a Family plan's paid period is over; present only with billing on. */
+  billingScheduler?: InProcessScheduler;
   close(): Promise<void>;
 }
 
@@ -56,6 +60,7 @@ export function composeLocal(
   const { cache, close: closeCache } = composeCache(config, { clock, logger });
   // Plan edits and erasures drop what was cached from the plans (their pages).
   stores.plans = planStoreDroppingCache(stores.plans, cache);
+  const metrics = composeMetrics(config);
   const outbox = new LocalOutbox(logger);
   const messenger = composeMessenger(config, {
     outbox,
@@ -77,6 +82,7 @@ export function composeLocal(
     config.weeklyDelivery.tickSeconds * 1000,
     logger,
   );
+  const billing = composeBilling(config, stores);
   const inboundDeps: HandleInboundDeps = {
     stores,
     clock,
@@ -95,8 +101,13 @@ export function composeLocal(
     deliveryWindow,
     messenger,
     cache,
-    language: composeLanguage(config, logger),
+    language: composeObservedLanguage(config, { cache, logger, metrics: metrics.language }),
+    ...(billing ? { billing } : {}),
   };
+  const billingScheduler = billing
+    ? familyLapseScheduler(config, { ...inboundDeps, messenger, billing }, logger)
+    : undefined;
+  const stripe = billing ? stripeWebhook(config, () => ({ ...inboundDeps, messenger, billing })) : undefined;
   const appDeps: AppDeps = {
     version: config.version,
     publicBaseUrl: config.publicBaseUrl,
@@ -107,6 +118,7 @@ export function composeLocal(
       language: 'local',
       twilio: config.twilio.authToken ? 'on' : 'off',
       messenger: messenger.kind,
+      billing: billing ? 'stripe' : 'off',
     },
     stores,
     logger,
@@ -120,7 +132,10 @@ export function composeLocal(
     outboundMessages: stores.outboundMessages,
     brandName: config.brandName,
     assets: staticFiles(WEB_DIST),
+    metrics: metrics.app,
+    useCases: inboundDeps,
     cache,
+    ...(stripe ? { stripe } : {}),
   };
   return {
     appDeps,
@@ -129,8 +144,10 @@ export function composeLocal(
     outbox,
     logger,
     weeklyScheduler,
+    ...(billingScheduler ? { billingScheduler } : {}),
     close: async () => {
       await weeklyScheduler.stop();
+      await billingScheduler?.stop();
       await queue.whenIdle();
       await stores.close();
       await closeCache();

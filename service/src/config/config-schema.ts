@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { billingEnvShape } from './billing-config.ts';
 import { cacheEnvShape } from './cache-config.ts';
+import { lambdaEnvShape } from './lambda-config.ts';
 import { languageEnvShape } from './language-config.ts';
+import { metricsEnvShape } from './metrics-config.ts';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -126,7 +129,10 @@ export const envSchema = z.object({
     z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   ),
   ...cacheEnvShape,
+  ...lambdaEnvShape,
   ...languageEnvShape,
+  ...billingEnvShape,
+  ...metricsEnvShape,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,9 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
+import { type BillingConfig, billingConfig } from './billing-config.ts';
 import { type CacheConfig, cacheConfig } from './cache-config.ts';
 import { envSchema } from './config-schema.ts';
+import { type LambdaConfig, lambdaConfig } from './lambda-config.ts';
 import { type LanguageConfig, languageConfig } from './language-config.ts';
+import { type MetricsConfig, metricsConfig } from './metrics-config.ts';
 
 export interface Config {
   nodeEnv: 'development' | 'test' | 'production';
@@ -41,6 +44,12 @@ export interface Config {
   cache: CacheConfig;
   /** `LANGUAGE_PROVIDER`: local (default), bedrock or openai. */
   language: LanguageConfig;
+  /** Stripe billing (issue 8): off unless every STRIPE_* setting is given. */
+  billing: BillingConfig;
+  /** `METRICS_TOKEN`: `GET /metrics` answers only with it; unset, the route is off. */
+  metrics: MetricsConfig;
+  /** The Lambda functions only: secret ids, metrics namespace, the scheduler's page size. */
+  lambda: LambdaConfig;
   version: string;
 }
 
@@ -119,7 +128,16 @@ export function loadConfig(env: Record<string, string | undefined> = processEnvi
     cache: cacheConfig(e, (message) => {
       throw new ConfigError(message);
     }),
-    language: languageConfig(e),
+    language: languageConfig(e, (message) => {
+      throw new ConfigError(message);
+    }),
+    billing: billingConfig(e, (message) => {
+      throw new ConfigError(message);
+    }),
+    metrics: metricsConfig(e),
+    lambda: lambdaConfig(e, (message) => {
+      throw new ConfigError(message);
+    }),
     version: SERVICE_VERSION,
   };
 }

@@ -4,17 +4,26 @@ import type { AppDeps } from './app-deps.ts';
 import { registerChatRoute } from './chat-route.ts';
 import { registerExportRoute } from './export-route.ts';
 import { errorBody, HttpError } from './http-error.ts';
+import { httpMetricsMiddleware, registerMetricsRoute } from './metrics-route.ts';
 import { openApiDocument } from './openapi.ts';
 import { escapeHtml, page, privacyPage } from './pages.ts';
 import { cachedPlanPage } from './plan-page-cache.ts';
+import { registerSignInRoutes } from './sign-in-route.ts';
+import { registerStripeWebhook } from './stripe-webhook.ts';
 import { registerTwilioStatusWebhook } from './twilio-status-webhook.ts';
 import { registerTwilioWebhook } from './twilio-webhook.ts';
+import { registerWebAccountRoutes } from './web-account-routes.ts';
+import { registerWebLogRoutes } from './web-log-routes.ts';
+import { registerWebPlanRoutes } from './web-plan-routes.ts';
+import { CONTENT_SECURITY_POLICY, sameOriginWrites } from './web-session.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** The HTTP edge, runtime-agnostic (web-standard Request/Response): the local server and Lambda both wrap it. */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  // First, so the count and the duration cover every other middleware and the handler.
+  if (deps.metrics) app.use('*', httpMetricsMiddleware(deps.metrics.http));
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -30,8 +39,13 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', async (c, next) => {
     await next();
     c.header('x-content-type-options', 'nosniff');
-    c.header('referrer-policy', 'no-referrer');
+    // A route may ask for more (the sign-in page: its form POST must carry its origin, which no-referrer nulls).
+    if (!c.res.headers.has('referrer-policy')) c.header('referrer-policy', 'no-referrer');
+    c.header('content-security-policy', CONTENT_SECURITY_POLICY);
   });
+  // CSRF: state-changing requests only from our own origin (web-session.ts says why that suffices).
+  app.use('/api/*', sameOriginWrites(deps));
+  app.use('/signin/*', sameOriginWrites(deps));
   app.use(
     '*',
     bodyLimit({
@@ -42,10 +56,16 @@ export function createApp(deps: AppDeps): Hono {
 
   app.get('/health', (c) => c.json({ status: 'ok', version: deps.version, adapters: deps.adapters }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(deps.version, deps.publicBaseUrl)));
+  registerMetricsRoute(app, deps.metrics);
   registerTwilioWebhook(app, deps);
   registerTwilioStatusWebhook(app, deps);
+  registerStripeWebhook(app, deps);
   registerChatRoute(app, deps);
   registerExportRoute(app, deps);
+  registerSignInRoutes(app, deps);
+  registerWebPlanRoutes(app, deps);
+  registerWebLogRoutes(app, deps);
+  registerWebAccountRoutes(app, deps);
   app.get('/privacy', (c) => c.html(privacyPage(deps.brandName)));
   app.get('/m/:id', async (c) => {
     const entry = await deps.stores.messages.getById(c.req.param('id'), deps.clock.now());

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ChatResponse, ChatUpdatesResponse } from './api-types.ts';
 import type { AppDeps } from './app-deps.ts';
 import { HttpError } from './http-error.ts';
+import { webCaller } from './web-session.ts';
 
 const SESSION_COOKIE = 'nutritionist_session';
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -34,10 +35,12 @@ export function registerChatRoute(app: Hono, deps: AppDeps): void {
         issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid',
       );
     }
-    const sessionId = session(c, deps);
+    // Signed in by a "web" link: the same conversation as their texts (the phone is their identity).
+    const caller = await webCaller(c, deps);
+    const phone = caller?.sessionToken ? caller.user.phone : undefined;
     const result = await deps.handleInbound({
       channel: 'web',
-      sender: { webSessionId: sessionId },
+      sender: phone ? { phone } : { webSessionId: session(c, deps) },
       text: parsed.data.text,
       hasMedia: false,
     });

@@ -1,3 +1,5 @@
+import { webApiPaths, webApiSchemas } from './openapi-web.ts';
+
 /** The public HTTP API, described by hand: small enough to keep exact, checked by a test against the routes. */
 export function openApiDocument(version: string, serverUrl: string): Record<string, unknown> {
   const error = { $ref: '#/components/schemas/Error' };
@@ -14,6 +16,7 @@ export function openApiDocument(version: string, serverUrl: string): Record<stri
     },
     servers: [{ url: serverUrl }],
     paths: {
+      ...webApiPaths(errorResponse),
       '/health': {
         get: {
           summary: 'Liveness and the adapters in use',
@@ -22,6 +25,22 @@ export function openApiDocument(version: string, serverUrl: string): Record<stri
               description: 'Service is up',
               content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } },
             },
+          },
+        },
+      },
+      '/metrics': {
+        get: {
+          summary: 'Prometheus metrics (operators only)',
+          description:
+            'Prometheus text format 0.0.4: http_requests_total{method,route,status} by route pattern, http_request_duration_seconds, language_cache_hits_total, language_cache_misses_total, language_cache_bypassed_total, language_cache_model_calls_saved_total, language_cache_tokens_saved_total, language_model_calls_total{provider,operation} and language_model_errors_total{provider,operation,kind}. Counters of this process since it started. Off (404) unless METRICS_TOKEN is set; then only with Authorization: Bearer <METRICS_TOKEN>.',
+          security: [{ metricsToken: [] }],
+          responses: {
+            '200': {
+              description: 'The metrics',
+              content: { 'text/plain; version=0.0.4': { schema: { type: 'string' } } },
+            },
+            '401': errorResponse('Missing or wrong metrics token'),
+            '404': errorResponse('Metrics are off (no METRICS_TOKEN)'),
           },
         },
       },
@@ -47,6 +66,47 @@ export function openApiDocument(version: string, serverUrl: string): Record<stri
             '409': errorResponse('The same MessageSid is still being processed'),
             '413': errorResponse('Body over 64 KiB'),
             '415': errorResponse('Not form-encoded'),
+          },
+        },
+      },
+      '/webhooks/stripe': {
+        post: {
+          summary: 'Stripe billing events (issue 8)',
+          description:
+            'The Stripe-Signature header is checked over the raw body with the official library, within STRIPE_WEBHOOK_TOLERANCE_SECONDS, before anything is parsed. Each event id is processed once; a redelivery gets the first answer. Handled: checkout.session.completed, customer.subscription.created|updated|deleted, invoice.paid, invoice.payment_failed (a polite SMS with a Customer Portal link); the subscription is read again from Stripe, so late or reordered events never restore an older state. Other types are acknowledged and ignored.',
+          parameters: [
+            { name: 'Stripe-Signature', in: 'header', required: true, schema: { type: 'string' } },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: { type: 'object', description: 'A Stripe Event object' } },
+            },
+          },
+          responses: {
+            '200': {
+              description: 'Taken: applied, or acknowledged and ignored (with the reason)',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['received', 'outcome'],
+                    properties: {
+                      received: { type: 'boolean' },
+                      outcome: { type: 'string', enum: ['applied', 'ignored'] },
+                      reason: { type: 'string' },
+                    },
+                  },
+                },
+              },
+            },
+            '400': errorResponse(
+              'Missing or invalid signature, outside the tolerance, or not a Stripe event',
+            ),
+            '404': errorResponse('Billing is not enabled on this server'),
+            '409': errorResponse('The same event is still being processed'),
+            '413': errorResponse('Body over 64 KiB'),
+            '503': errorResponse('Stripe could not be reached to read the subscription; Stripe retries'),
           },
         },
       },
@@ -130,7 +190,12 @@ export function openApiDocument(version: string, serverUrl: string): Record<stri
       },
     },
     components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'nutritionist_auth' },
+        metricsToken: { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN' },
+      },
       schemas: {
+        ...webApiSchemas,
         Error: {
           type: 'object',
           required: ['error'],
@@ -204,6 +269,7 @@ export function openApiDocument(version: string, serverUrl: string): Record<stri
             'foodLog',
             'household',
             'weeklyDelivery',
+            'outboundMessages',
           ],
           properties: {
             format: { const: 'ai-nutritionist-export/1' },
@@ -231,6 +297,11 @@ export function openApiDocument(version: string, serverUrl: string): Record<stri
               description: 'Household invitations the user sent and received that are pending or joined',
             },
             weeklyDelivery: { description: 'The weekly plan subscription, or null' },
+            outboundMessages: {
+              type: 'object',
+              description:
+                'Keys of messages sent to the user (sending, sent with its MessageSid, or failed) and their latest delivery statuses; no bodies',
+            },
           },
         },
         ChatRequest: {

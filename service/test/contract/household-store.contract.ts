@@ -21,15 +21,11 @@ function invitation(overrides: Partial<HouseholdInvitation> = {}): HouseholdInvi
   };
 }
 
-/** The household-store port: every adapter that has one must pass these (memory and SQLite today). */
+/** The household-store port: every family of stores passes these (all-contracts.ts). */
 export function describeHouseholdStoreContract(makeStores: MakeStores): void {
   describe('household store', () => {
     const stores = useFreshStores(makeStores);
-    const households = (): HouseholdStore => {
-      const store = stores().households;
-      if (!store) throw new Error('this adapter family has no household store');
-      return store;
-    };
+    const households = (): HouseholdStore => stores().households;
 
     it('creates, reads back exactly, and refuses a taken id', async () => {
       await households().create(invitation());

@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { OutboundMessageStore } from '../../src/core/ports/outbound-message-store.port.ts';
-import type { Stores } from '../../src/core/ports/stores.ts';
-import { at, useFreshStores } from './contract-support.ts';
-
-/** A family of stores that also holds the outbound-message store (memory, SQLite). */
-export type MakeOutboundStores = () => Promise<{
-  stores: Stores & { outboundMessages: OutboundMessageStore };
-  cleanup(): Promise<void>;
-}>;
+import { at, type MakeStores, useFreshStores } from './contract-support.ts';
 
 const STALE_MS = 60_000;
 const SID_1 = `SM${'1'.repeat(32)}`;
 const SID_2 = `SM${'2'.repeat(32)}`;
 
-export function describeOutboundMessageStoreContract(makeStores: MakeOutboundStores): void {
+/** The outbound-message store: every family of stores passes these (all-contracts.ts). */
+export function describeOutboundMessageStoreContract(makeStores: MakeStores): void {
   describe('OutboundMessageStore contract', () => {
-    const stores = useFreshStores(makeStores) as () => Stores & { outboundMessages: OutboundMessageStore };
+    const stores = useFreshStores(makeStores);
     const store = () => stores().outboundMessages;
     const claim = (key: string, ms: number, userId = 'u1') => store().claim(key, userId, at(ms), STALE_MS);
 

@@ -2,15 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { WeeklyDeliveryStore } from '../../src/core/ports/weekly-delivery-store.port.ts';
 import { aConsent, at, aUser, type MakeStores, useFreshStores } from './contract-support.ts';
 
-/** The weekly-delivery store of a family that has one (memory, SQLite; DynamoDB has none yet). */
+/** The weekly-delivery store: every family of stores passes these (all-contracts.ts). */
 export function describeWeeklyDeliveryStoreContract(makeStores: MakeStores): void {
   describe('WeeklyDeliveryStore contract', () => {
     const stores = useFreshStores(makeStores);
-    const weekly = (): WeeklyDeliveryStore => {
-      const store = stores().weeklyDelivery;
-      if (!store) throw new Error(`${stores().kind} stores have no weekly-delivery store`);
-      return store;
-    };
+    const weekly = (): WeeklyDeliveryStore => stores().weeklyDelivery;
 
     it('knows nobody at first, and turning off an unknown user changes nothing', async () => {
       expect(await weekly().get('user-1')).toBeUndefined();

@@ -115,6 +115,25 @@ describe('GET /api/openapi.json', () => {
         '/p/{token}',
         '/webhooks/twilio',
         '/webhooks/twilio/status',
+        // Prometheus metrics, token-only (issue 7).
+        '/metrics',
+        // Billing (issue 8).
+        '/webhooks/stripe',
+        // The web app (issue 10).
+        '/signin/{token}',
+        '/api/session',
+        '/api/session/logout',
+        '/api/plan',
+        '/api/plan/swap',
+        '/api/grocery',
+        '/api/grocery/at-home',
+        '/api/log/today',
+        '/api/log',
+        '/api/progress',
+        '/api/household',
+        '/api/settings',
+        '/api/export',
+        '/api/account/delete',
       ].sort(),
     );
   });

@@ -1,13 +1,14 @@
 import twilio from 'twilio';
 import { InProcessQueue } from '../../src/adapters/in-process-queue/in-process-queue.ts';
 import { LocalOutbox } from '../../src/adapters/local-outbox/local-outbox.ts';
-import { consentCheckedMessenger } from '../../src/core/messaging/consent-checked-messenger.ts';
 import { createMemoryStores } from '../../src/adapters/memory/index.ts';
 import { planStoreDroppingCache } from '../../src/core/cache/cache-tags.ts';
+import { consentCheckedMessenger } from '../../src/core/messaging/consent-checked-messenger.ts';
 import type { Cache } from '../../src/core/ports/cache.port.ts';
 import type { Clock } from '../../src/core/ports/clock.port.ts';
 import { type Logger, silentLogger } from '../../src/core/ports/logger.port.ts';
 import type { Stores } from '../../src/core/ports/stores.ts';
+import type { BillingDeps } from '../../src/core/use-cases/billing-conversation.ts';
 import { deliverHouseholdPlan } from '../../src/core/use-cases/deliver-household-plan.ts';
 import {
   type HandleInboundDeps,
@@ -15,6 +16,7 @@ import {
 } from '../../src/core/use-cases/handle-inbound-message.ts';
 import { createApp } from '../../src/http/app.ts';
 import type { AppDeps } from '../../src/http/app-deps.ts';
+import { stripeWebhookFor } from '../billing/billing-support.ts';
 import { sequentialTokens, testPlanner } from './test-planner.ts';
 
 export const AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
@@ -42,6 +44,8 @@ export interface TestAppOptions {
   /** Serves `/p/<token>` pages and is dropped on plan edits and erasures, as the runtimes wire it. */
   cache?: Cache;
   logger?: Logger;
+  /** Billing on (issue 8): the use case checks entitlements and `POST /webhooks/stripe` takes signed events. */
+  billing?: { deps: BillingDeps; webhookSecret: string };
 }
 
 /** The real app and use case over the given stores (memory by default), a manual clock and counted use-case calls. */
@@ -73,6 +77,7 @@ export function buildTestApp(options: TestAppOptions = {}) {
     jobs: queue,
     messenger,
     ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.billing ? { billing: options.billing.deps } : {}),
   };
   const calls = { count: 0 };
   const deps: AppDeps = {
@@ -93,6 +98,10 @@ export function buildTestApp(options: TestAppOptions = {}) {
     },
     twilio: { authToken: 'authToken' in options ? options.authToken : AUTH_TOKEN },
     brandName: 'AI Nutritionist',
+    useCases: inboundDeps,
+    ...(options.billing
+      ? { stripe: stripeWebhookFor(options.billing, () => ({ ...inboundDeps, messenger })) }
+      : {}),
   };
   /**
    * The messages delivered to a sender (an E.164 number, `whatsapp:+1…`, or a web session id) since the last call,

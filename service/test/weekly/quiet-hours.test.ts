@@ -91,7 +91,7 @@ describe('weekly plans across time zones, hour by hour over three weeks and both
         sent.map((message) => message.at),
         user.key,
       ).toStrictEqual(EXPECTED_SENDS[user.key].map((row) => new Date(row.at).toISOString()));
-      const subscription = await harness.stores.weeklyDelivery?.get(userId);
+      const subscription = await harness.stores.weeklyDelivery.get(userId);
       for (const message of sent) {
         const local = localTime(new Date(message.at), user.zone);
         expect(local.minutes, `${user.key} at ${message.at}`).toBeGreaterThanOrEqual(WINDOW.from);
@@ -217,10 +217,10 @@ describe('a week is sent once', () => {
     const user = await harness.stores.users.findByPhone(family);
     if (!user) throw new Error('no user');
     // Never consented: a subscription row with no consent behind it (e.g. written before consent was withdrawn).
-    await harness.stores.weeklyDelivery?.subscribe('someone-without-consent', 'sunday', clock.now());
+    await harness.stores.weeklyDelivery.subscribe('someone-without-consent', 'sunday', clock.now());
     clock.set('2026-10-25T14:00:00Z');
     expect(await harness.tick()).toStrictEqual([]);
     expect(harness.messenger.sent).toHaveLength(0);
-    expect((await harness.stores.weeklyDelivery?.get(user.id))?.active).toBe(true);
+    expect((await harness.stores.weeklyDelivery.get(user.id))?.active).toBe(true);
   }, 120_000);
 });

@@ -196,7 +196,7 @@ async function planCommit(
 
   const fits = items.length + deletions.size <= MAX_TRANSACTION_ITEMS;
   const erasing = fits ? [] : outcome.erasures.map((erasure) => erasure.userId);
-  for (const userId of erasing) add(erasingItem(table, userId), 'retry');
+  if (!fits) for (const erasure of outcome.erasures) add(erasingItem(table, erasure), 'retry');
   if (items.length > MAX_TRANSACTION_ITEMS) {
     throw new Error(
       `a commit of ${items.length} items exceeds DynamoDB's transaction limit; nothing was written`,

@@ -1,6 +1,7 @@
 import type { StoreWrite } from '../../core/ports/stores.ts';
 import type { DynamoConsentStore } from './dynamo-consent-store.ts';
-import { type Key, keys, userPartition } from './dynamo-keys.ts';
+import { invitationKeys, linkOf } from './dynamo-household-store.ts';
+import { inviteePartition, type Key, keys, userPartition } from './dynamo-keys.ts';
 import type { DynamoPrivacyStore } from './dynamo-privacy-store.ts';
 import type { DynamoTable, Item, TransactItem } from './dynamo-table.ts';
 
@@ -23,15 +24,19 @@ export async function planErasure(
   write: EraseUser,
 ): Promise<ErasurePlan> {
   const [owned, moves] = await Promise.all([
-    userItemKeys(table, write.userId),
+    userItemKeys(table, write.userId, write.phone),
     stores.consent.rekeyItems(write.subject),
   ]);
   return { items: [...moves, stores.privacy.erasureItem(write.erasure)], deletions: owned };
 }
 
-/** The marker of an erasure whose deletions run after its transaction; the sweep finishes it after a crash. */
-export function erasingItem(table: DynamoTable, userId: string): TransactItem {
-  return table.putItem({ ...keys.erasing(userId), kind: 'erasing', userId });
+/**
+ * The marker of an erasure whose deletions run after its transaction; the sweep finishes it after a crash. It
+ * holds the number (when the user had one) until then, because invitations to the number are found by it.
+ */
+export function erasingItem(table: DynamoTable, write: EraseUser): TransactItem {
+  const { userId, phone } = write;
+  return table.putItem({ ...keys.erasing(userId), kind: 'erasing', userId, ...(phone ? { phone } : {}) });
 }
 
 export async function finishErasure(
@@ -52,17 +57,31 @@ export async function finishPendingErasures(table: DynamoTable): Promise<number>
   });
   for (const marker of pending) {
     const userId = String(marker.userId);
-    await finishErasure(table, userId, await userItemKeys(table, userId));
+    const phone = typeof marker.phone === 'string' ? marker.phone : undefined;
+    await finishErasure(table, userId, await userItemKeys(table, userId, phone));
   }
   return pending.length;
 }
 
-async function userItemKeys(table: DynamoTable, userId: string): Promise<Key[]> {
-  const items = await table.query({
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': userPartition(userId) },
-  });
-  return items.flatMap((item) => [{ pk: String(item.pk), sk: String(item.sk) }, ...ownedPointers(item)]);
+/**
+ * Every item of the user and every pointer those name, once each (a batch refuses a key twice). With the number,
+ * also the invitations to it: one sent to the number before this user had it names another user id.
+ */
+async function userItemKeys(table: DynamoTable, userId: string, phone?: string): Promise<Key[]> {
+  const partitions = [userPartition(userId), ...(phone === undefined ? [] : [inviteePartition(phone)])];
+  const items = (
+    await Promise.all(
+      partitions.map((pk) =>
+        table.query({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } }),
+      ),
+    )
+  ).flat();
+  const unique = new Map<string, Key>();
+  for (const item of items) {
+    for (const key of [{ pk: String(item.pk), sk: String(item.sk) }, ...ownedPointers(item)])
+      unique.set(`${key.pk}\n${key.sk}`, key);
+  }
+  return [...unique.values()];
 }
 
 function ownedPointers(item: Item): Key[] {
@@ -85,6 +104,19 @@ function ownedPointers(item: Item): Key[] {
       return [keys.webhookReceipt(String(item.key))];
     case 'export_ref':
       return [keys.exportLink(sk.slice('EXPORT#'.length))];
+    case 'invitation':
+    case 'invitation_phone':
+    case 'invitation_ref': {
+      const link = linkOf(item);
+      return link ? invitationKeys(link) : [];
+    }
+    case 'weekly':
+      return [keys.weeklyActive(String(item.userId))];
+    case 'outbound_ref':
+      return [
+        keys.outbound(String(item.key)),
+        ...(typeof item.messageSid === 'string' ? [keys.delivery(item.messageSid)] : []),
+      ];
     default:
       return [];
   }

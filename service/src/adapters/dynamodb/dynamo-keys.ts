@@ -38,6 +38,29 @@ export const keys = {
   webhookRef: (userId: string, key: string): Key => ({ pk: `USER#${userId}`, sk: `WEBHOOK#${key}` }),
   exportLink: (token: string): Key => ({ pk: `EXPORT#${token}`, sk: 'EXPORT' }),
   exportRef: (userId: string, token: string): Key => ({ pk: `USER#${userId}`, sk: `EXPORT#${token}` }),
+  /** A household invitation in its owner's partition, oldest first: the order `activeForOwner` returns. */
+  invitation: (ownerId: string, createdAt: string, id: string): Key => ({
+    pk: `USER#${ownerId}`,
+    sk: `INVITE#${sortableInstant(createdAt)}#${id}`,
+  }),
+  invitationId: (id: string): Key => ({ pk: `INVITE#${id}`, sk: 'INVITE' }),
+  /** The invitee's number to their invitations, in the same order (`activeForInvitee`, erasure by number). */
+  invitationPhone: (phone: string, createdAt: string, id: string): Key => ({
+    pk: inviteePartition(phone),
+    sk: `INVITE#${sortableInstant(createdAt)}#${id}`,
+  }),
+  /** In the invitee's partition, so erasing the invitee finds the invitation. */
+  invitationRef: (inviteeUserId: string, createdAt: string, id: string): Key => ({
+    pk: `USER#${inviteeUserId}`,
+    sk: `INVITED#${sortableInstant(createdAt)}#${id}`,
+  }),
+  weekly: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'WEEKLY' }),
+  /** One per active subscription, in one partition sorted by user id: what the scheduler reads at each tick. */
+  weeklyActive: (userId: string): Key => ({ pk: 'WEEKLY', sk: `USER#${userId}` }),
+  outbound: (key: string): Key => ({ pk: `OUTBOUND#${key}`, sk: 'OUTBOUND' }),
+  /** In the user's partition: erasure and the export find the user's keys (and the MessageSid sent) through it. */
+  outboundRef: (userId: string, key: string): Key => ({ pk: `USER#${userId}`, sk: `OUTBOUND#${key}` }),
+  delivery: (messageSid: string): Key => ({ pk: `DELIVERY#${messageSid}`, sk: 'DELIVERY' }),
   /** The erasure audit: rare writes, so one partition for all of them is no hot spot. */
   erasure: (order: string): Key => ({ pk: 'ERASURES', sk: `ERASURE#${order}` }),
   /** An erasure whose bulk deletion is still running (see dynamo-erase.ts); no TTL, it must finish. */
@@ -45,6 +68,8 @@ export const keys = {
 };
 
 export const userPartition = (userId: string): string => `USER#${userId}`;
+/** Where the invitations to a number are listed (`keys.invitationPhone`). */
+export const inviteePartition = (phone: string): string => `INVITEE#${phone}`;
 
 /** Milliseconds from 0000-01-01, so every instant a zod datetime allows is positive and 15 digits long. */
 const YEAR_ZERO_MS = 62_167_219_200_000;

@@ -203,6 +203,22 @@ export class DynamoTable {
   deleteItem(key: Key, condition?: Condition): TransactItem {
     return { Delete: { TableName: this.name, Key: key, ...expr(condition) } };
   }
+
+  /** An UpdateItem in a transaction; without a condition it creates the item when missing, as UpdateItem does. */
+  updateItem(key: Key, update: Expression, condition?: Condition): TransactItem {
+    const names = { ...condition?.names, ...update.names };
+    const values = { ...condition?.values, ...update.values };
+    return {
+      Update: {
+        TableName: this.name,
+        Key: key,
+        UpdateExpression: update.expression,
+        ...(condition === undefined ? {} : { ConditionExpression: condition.expression }),
+        ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+        ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+      },
+    };
+  }
 }
 
 export const notExists: Condition = { expression: 'attribute_not_exists(pk)' };

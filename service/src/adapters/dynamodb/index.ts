@@ -5,13 +5,16 @@ import { DynamoConsentStore } from './dynamo-consent-store.ts';
 import { DynamoDialogueStore } from './dynamo-dialogue-store.ts';
 import { finishPendingErasures } from './dynamo-erase.ts';
 import { DynamoFoodLogStore } from './dynamo-food-log-store.ts';
+import { DynamoHouseholdStore } from './dynamo-household-store.ts';
 import { DynamoMessageLog } from './dynamo-message-log.ts';
+import { DynamoOutboundMessageStore } from './dynamo-outbound-message-store.ts';
 import { DynamoPlanStore } from './dynamo-plan-store.ts';
 import { DynamoPrivacyStore } from './dynamo-privacy-store.ts';
 import { pseudonymizer } from './dynamo-pseudonym.ts';
 import { DynamoTable } from './dynamo-table.ts';
 import { DynamoUserStore } from './dynamo-user-store.ts';
 import { DynamoWebhookReceiptStore } from './dynamo-webhook-receipt-store.ts';
+import { DynamoWeeklyDeliveryStore } from './dynamo-weekly-delivery-store.ts';
 
 export { createTable, createTableInput } from './create-table.ts';
 export { TABLE_DEFINITION } from './table-definition.ts';
@@ -44,6 +47,9 @@ export function openDynamoStores(options: DynamoStoresOptions): Stores {
     webhookReceipts: new DynamoWebhookReceiptStore(table),
     plans: new DynamoPlanStore(table),
     foodLog: new DynamoFoodLogStore(table),
+    households: new DynamoHouseholdStore(table),
+    weeklyDelivery: new DynamoWeeklyDeliveryStore(table),
+    outboundMessages: new DynamoOutboundMessageStore(table),
     commit: dynamoCommit(table, writers),
     // The client is the composition's: it may serve other adapters, so it is not destroyed here.
     async close() {},

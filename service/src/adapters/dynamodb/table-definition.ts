@@ -42,5 +42,14 @@ export const ITEM_KINDS = [
   'export_ref',
   'erasure',
   'erasing',
+  'invitation',
+  'invitation_id',
+  'invitation_phone',
+  'invitation_ref',
+  'weekly',
+  'weekly_active',
+  'outbound',
+  'outbound_ref',
+  'delivery',
 ] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];

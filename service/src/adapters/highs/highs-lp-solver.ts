@@ -26,6 +26,15 @@ const loadHighs = ((highsModule as unknown as { default?: HighsLoader }).default
 
 let runtime: Promise<Highs> | undefined;
 
+/**
+ * Loads the WebAssembly now rather than on the first solve: a Lambda calls it during its init phase, so the first
+ * request does not pay for it (and a bundle whose `highs.wasm` is missing fails at start, not mid-conversation).
+ */
+export async function loadHighsRuntime(): Promise<void> {
+  runtime ??= loadHighs();
+  await runtime;
+}
+
 /** HiGHS in WebAssembly: loaded once per process (~50 ms), then each solve runs on a fresh native model. */
 export class HighsLpSolver implements LpSolver {
   readonly kind = 'highs';

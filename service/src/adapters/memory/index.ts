@@ -1,4 +1,5 @@
 import type { Stores } from '../../core/ports/stores.ts';
+import { MemoryBillingStore } from './memory-billing-store.ts';
 import { memoryCommit } from './memory-commit.ts';
 import { MemoryConsentStore } from './memory-consent-store.ts';
 import { MemoryDialogueStore } from './memory-dialogue-store.ts';
@@ -11,6 +12,7 @@ import { MemoryPlanStore } from './memory-plan-store.ts';
 import { MemoryPrivacyStore } from './memory-privacy-store.ts';
 import { pseudonymizer } from './memory-pseudonym.ts';
 import { MemoryUserStore } from './memory-user-store.ts';
+import { MemoryWebAuthStore } from './memory-web-auth-store.ts';
 import { MemoryWebhookReceiptStore } from './memory-webhook-receipt-store.ts';
 import { MemoryWeeklyDeliveryStore } from './memory-weekly-delivery-store.ts';
 
@@ -30,6 +32,7 @@ export function createMemoryStores(options: MemoryStoresOptions = {}): MemorySto
   const consent = new MemoryConsentStore(pseudonymizer(options.pseudonymKey));
   const privacy = new MemoryPrivacyStore();
   const webhookReceipts = new MemoryWebhookReceiptStore();
+  const outboundMessages = new MemoryOutboundMessageStore();
   const stores: Omit<Stores, 'commit'> = {
     kind: 'memory',
     users: new MemoryUserStore(),
@@ -42,9 +45,11 @@ export function createMemoryStores(options: MemoryStoresOptions = {}): MemorySto
     foodLog: new MemoryFoodLogStore(),
     households: new MemoryHouseholdStore(),
     weeklyDelivery: new MemoryWeeklyDeliveryStore(),
+    outboundMessages,
+    webAuth: new MemoryWebAuthStore(),
+    billing: new MemoryBillingStore(),
     async close() {},
   };
-  const outboundMessages = new MemoryOutboundMessageStore();
   const erase = memoryEraser(stores, consent, privacy, webhookReceipts, outboundMessages);
   return { ...stores, outboundMessages, commit: (writes) => memoryCommit(stores, writes, erase) };
 }

@@ -23,8 +23,10 @@ export function memoryEraser(
     await stores.messages.deleteForUser(userId);
     await stores.plans.deleteForUser(userId);
     await stores.foodLog.deleteForUser(userId);
-    await stores.weeklyDelivery?.deleteForUser(userId);
-    await stores.households?.deleteForUser(userId, phone);
+    await stores.weeklyDelivery.deleteForUser(userId);
+    await stores.households.deleteForUser(userId, phone);
+    await stores.webAuth?.deleteForUser(userId);
+    await stores.billing?.deleteForUser(userId);
     privacy.deleteForUserNow(userId);
     receipts.deleteForUserNow(userId);
     outbound.deleteForUserNow(userId);

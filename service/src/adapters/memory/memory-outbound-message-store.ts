@@ -2,6 +2,7 @@ import { supersedes } from '../../core/messaging/delivery-status.ts';
 import type {
   DeliveryRecord,
   OutboundClaim,
+  OutboundHoldings,
   OutboundMessageStore,
   OutboundRecord,
 } from '../../core/ports/outbound-message-store.port.ts';
@@ -76,6 +77,18 @@ export class MemoryOutboundMessageStore implements OutboundMessageStore {
     return entry === undefined ? undefined : { ...entry.record };
   }
 
+  async listForUser(userId: string): Promise<OutboundHoldings> {
+    const messages = [...this.#messages.values()]
+      .filter((record) => record.userId === userId)
+      .sort((a, b) => compare(a.key, b.key))
+      .map((record) => ({ ...record }));
+    const statuses = [...this.#statuses.values()]
+      .filter((entry) => entry.userId === userId)
+      .map((entry) => ({ ...entry.record }))
+      .sort((a, b) => compare(a.messageSid, b.messageSid));
+    return { messages, statuses };
+  }
+
   /** Erasure: the user's keys and the statuses of their messages go. */
   deleteForUserNow(userId: string): void {
     for (const [key, record] of this.#messages) if (record.userId === userId) this.#messages.delete(key);
@@ -88,4 +101,9 @@ export class MemoryOutboundMessageStore implements OutboundMessageStore {
     }
     return undefined;
   }
+}
+
+/** Code-unit order, as SQLite's BINARY collation and DynamoDB's sort keys order ASCII keys. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,9 @@
 import type { Weekday, WeeklySubscription } from '../../core/domain/weekly-delivery.ts';
-import type { WeeklyDeliveryStore } from '../../core/ports/weekly-delivery-store.port.ts';
+import type {
+  WeeklyDeliveryStore,
+  WeeklySubscriptionPage,
+} from '../../core/ports/weekly-delivery-store.port.ts';
+import { pageOf } from '../../core/use-cases/weekly-delivery-pages.ts';
 
 /** Subscriptions in a Map by user id, copied in and out. */
 export class MemoryWeeklyDeliveryStore implements WeeklyDeliveryStore {
@@ -36,6 +40,10 @@ export class MemoryWeeklyDeliveryStore implements WeeklyDeliveryStore {
       .filter((row) => row.active)
       .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
       .map((row) => ({ ...row }));
+  }
+
+  async listActivePage(page: { limit: number; after?: string }): Promise<WeeklySubscriptionPage> {
+    return pageOf(await this.listActive(), page.limit, page.after);
   }
 
   async markSent(userId: string, week: string): Promise<boolean> {

@@ -2,6 +2,7 @@ import type { Clock } from '../../core/ports/clock.port.ts';
 import type { Stores } from '../../core/ports/stores.ts';
 import { applyMigrations } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
+import { SqliteBillingStore } from './sqlite-billing-store.ts';
 import { sqliteCommit } from './sqlite-commit.ts';
 import { SqliteConsentStore } from './sqlite-consent-store.ts';
 import { isInMemory, openDatabase } from './sqlite-database.ts';
@@ -15,6 +16,7 @@ import { SqlitePlanStore } from './sqlite-plan-store.ts';
 import { SqlitePrivacyStore } from './sqlite-privacy-store.ts';
 import { defaultPseudonymKey, pseudonymizer } from './sqlite-pseudonym.ts';
 import { SqliteUserStore } from './sqlite-user-store.ts';
+import { SqliteWebAuthStore } from './sqlite-web-auth-store.ts';
 import { SqliteWebhookReceiptStore } from './sqlite-webhook-receipt-store.ts';
 import { SqliteWeeklyDeliveryStore } from './sqlite-weekly-delivery-store.ts';
 
@@ -66,6 +68,8 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
     households: new SqliteHouseholdStore(db),
     weeklyDelivery: new SqliteWeeklyDeliveryStore(db),
     outboundMessages: new SqliteOutboundMessageStore(db),
+    webAuth: new SqliteWebAuthStore(db),
+    billing: new SqliteBillingStore(db),
     async commit(writes) {
       return commit(writes);
     },

@@ -3,6 +3,7 @@ import { deliveryStatusSchema, supersedes } from '../../core/messaging/delivery-
 import type {
   DeliveryRecord,
   OutboundClaim,
+  OutboundHoldings,
   OutboundMessageStore,
   OutboundRecord,
 } from '../../core/ports/outbound-message-store.port.ts';
@@ -35,6 +36,8 @@ export class SqliteOutboundMessageStore implements OutboundMessageStore {
   readonly #markFailed: Statement<[number, string, string]>;
   readonly #release: Statement<[string]>;
   readonly #selectStatus: Statement<[string], StatusRow>;
+  readonly #selectForUser: Statement<[string], OutboundRow>;
+  readonly #selectStatusesForUser: Statement<[string], StatusRow>;
   readonly #upsertStatus: Statement<{ sid: string; status: string; errorCode: number | null; at: string }>;
   readonly #claim: Transaction<
     (key: string, userId: string, nowMs: number, staleAfterMs: number) => OutboundClaim
@@ -55,6 +58,12 @@ export class SqliteOutboundMessageStore implements OutboundMessageStore {
     this.#selectStatus = db.prepare(
       'SELECT message_sid, status, error_code, at FROM delivery_statuses WHERE message_sid = ?',
     );
+    this.#selectForUser = db.prepare(
+      `SELECT ${OUTBOUND_COLUMNS} FROM outbound_messages WHERE user_id = ? ORDER BY key`,
+    );
+    this.#selectStatusesForUser =
+      db.prepare(`SELECT message_sid, status, error_code, at FROM delivery_statuses
+      WHERE user_id = ? ORDER BY message_sid`);
     // The user of the message this store sent, so erasing them removes its statuses too.
     this.#upsertStatus =
       db.prepare(`INSERT INTO delivery_statuses (message_sid, user_id, status, error_code, at)
@@ -113,14 +122,24 @@ export class SqliteOutboundMessageStore implements OutboundMessageStore {
 
   async status(messageSid: string): Promise<DeliveryRecord | undefined> {
     const row = this.#selectStatus.get(messageSid);
-    if (row === undefined) return undefined;
+    return row === undefined ? undefined : toDelivery(row);
+  }
+
+  async listForUser(userId: string): Promise<OutboundHoldings> {
     return {
-      messageSid: row.message_sid,
-      status: parseStatus(row),
-      ...(row.error_code === null ? {} : { errorCode: row.error_code }),
-      at: row.at,
+      messages: this.#selectForUser.all(userId).map(toRecord),
+      statuses: this.#selectStatusesForUser.all(userId).map(toDelivery),
     };
   }
+}
+
+function toDelivery(row: StatusRow): DeliveryRecord {
+  return {
+    messageSid: row.message_sid,
+    status: parseStatus(row),
+    ...(row.error_code === null ? {} : { errorCode: row.error_code }),
+    at: row.at,
+  };
 }
 
 function parseStatus(row: StatusRow) {

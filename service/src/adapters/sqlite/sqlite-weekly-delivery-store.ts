@@ -6,7 +6,10 @@ import {
   weeklySubscriptionSchema,
 } from '../../core/domain/weekly-delivery.ts';
 import { StoreError } from '../../core/ports/store-error.ts';
-import type { WeeklyDeliveryStore } from '../../core/ports/weekly-delivery-store.port.ts';
+import type {
+  WeeklyDeliveryStore,
+  WeeklySubscriptionPage,
+} from '../../core/ports/weekly-delivery-store.port.ts';
 import { parseRow } from './sqlite-rows.ts';
 
 interface Row {
@@ -25,6 +28,7 @@ export class SqliteWeeklyDeliveryStore implements WeeklyDeliveryStore {
   readonly #unsubscribe: Statement<[string, string]>;
   readonly #get: Statement<[string], Row>;
   readonly #listActive: Statement<[], Row>;
+  readonly #listActivePage: Statement<[string, number], Row>;
   readonly #markSent: Statement<[string, string, string]>;
   readonly #delete: Statement<[string]>;
 
@@ -35,6 +39,10 @@ export class SqliteWeeklyDeliveryStore implements WeeklyDeliveryStore {
     this.#unsubscribe = db.prepare('UPDATE weekly_delivery SET active = 0, updated_at = ? WHERE user_id = ?');
     this.#get = db.prepare(`SELECT ${COLUMNS} FROM weekly_delivery WHERE user_id = ?`);
     this.#listActive = db.prepare(`SELECT ${COLUMNS} FROM weekly_delivery WHERE active = 1 ORDER BY user_id`);
+    // Keyset paging on the primary key: '' sorts before every id.
+    this.#listActivePage = db.prepare(
+      `SELECT ${COLUMNS} FROM weekly_delivery WHERE active = 1 AND user_id > ? ORDER BY user_id LIMIT ?`,
+    );
     // "2026-W44" strings order as the weeks they name, so one conditional update settles a race.
     this.#markSent = db.prepare(`UPDATE weekly_delivery SET last_sent_week = ?
       WHERE user_id = ? AND (last_sent_week IS NULL OR last_sent_week < ?)`);
@@ -63,6 +71,14 @@ export class SqliteWeeklyDeliveryStore implements WeeklyDeliveryStore {
 
   async listActive(): Promise<WeeklySubscription[]> {
     return this.#listActive.all().map(toSubscription);
+  }
+
+  async listActivePage(page: { limit: number; after?: string }): Promise<WeeklySubscriptionPage> {
+    // One row more than asked tells whether another page follows.
+    const rows = this.#listActivePage.all(page.after ?? '', page.limit + 1).map(toSubscription);
+    const subscriptions = rows.slice(0, page.limit);
+    const last = subscriptions.at(-1);
+    return rows.length > page.limit && last ? { subscriptions, next: last.userId } : { subscriptions };
   }
 
   async markSent(userId: string, week: string): Promise<boolean> {

@@ -1,3 +1,4 @@
+import type { BillingEffect } from '../billing/billing-effect.ts';
 import type { ConsentPurpose } from '../domain/consent.ts';
 import type { Profile } from '../domain/profile.ts';
 import type { Locale } from '../domain/user.ts';
@@ -10,6 +11,7 @@ import type { PlanEdit } from './plan-edit-intent.ts';
 import type { PlanQuery } from './plan-queries.ts';
 import type { ExportDataEffect } from './privacy-effect.ts';
 import type { AnswerQuestionEffect } from './question-effect.ts';
+import type { WebSignInEffect } from './web-sign-in-effect.ts';
 import type { WeeklyDeliveryEffect } from './weekly-delivery-effect.ts';
 
 export interface Inbound {
@@ -71,5 +73,7 @@ export interface Decision {
     | PlanEdit
     | ExportDataEffect
     | WeeklyDeliveryEffect
-    | AnswerQuestionEffect;
+    | AnswerQuestionEffect
+    | WebSignInEffect
+    | BillingEffect;
 }

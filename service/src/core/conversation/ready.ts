@@ -1,4 +1,5 @@
 import type { Profile } from '../domain/profile.ts';
+import { billingDecision } from './billing-intent.ts';
 import type { Decision } from './conversation-types.ts';
 import { bareFoodLogDecision, foodLogDecision } from './food-choice.ts';
 import { isFoodLog } from './food-log-intent.ts';
@@ -11,6 +12,7 @@ import { planQuery } from './plan-queries.ts';
 import { changedFields, describeProfile, profileReplies } from './profile-summary.ts';
 import { applyProfileUpdate } from './profile-update.ts';
 import { questionDecision } from './question-intent.ts';
+import { webSignInDecision } from './web-sign-in.ts';
 import { weeklyDeliveryDecision } from './weekly-delivery-intent.ts';
 
 const PROFILE_REQUEST = /^\s*(my\s+)?(profile|perfil|mi perfil|settings|my details|me)\s*[?.!]*\s*$/i;
@@ -23,9 +25,14 @@ export function respondWhenReady(
   m: MessageCatalog,
   brand: Brand,
 ): Decision {
+  // Billing phrases are whole messages ("upgrade", "cancel subscription"): before the knowledge base reads them.
+  const billing = billingDecision(text, base);
+  if (billing) return billing;
   // First: its phrases are strict, and "sin plan semanal" must not become a plan edit.
   const weekly = weeklyDeliveryDecision(text, base, m);
   if (weekly) return weekly;
+  const signIn = webSignInDecision(text, base);
+  if (signIn) return signIn;
   // Before food logging: "have rice" (already at home) must never be read as "had rice".
   const edit = parsePlanEdit(text);
   if (edit?.kind === 'swap_which') return { ...base, replies: [m.planEdit.swapWhich()] };

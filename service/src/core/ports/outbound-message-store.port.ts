@@ -23,6 +23,12 @@ export interface DeliveryRecord {
   at: string;
 }
 
+/** What the store holds for one user (their export): keys in key order, statuses in MessageSid order. */
+export interface OutboundHoldings {
+  messages: OutboundRecord[];
+  statuses: DeliveryRecord[];
+}
+
 /**
  * Keys of outbound messages (so a job that runs twice, even across a restart, sends once) and their delivery
  * status from the provider's callbacks. Rows carry the user id so erasure removes them with everything else.
@@ -44,4 +50,6 @@ export interface OutboundMessageStore {
    */
   recordStatus(update: DeliveryRecord): Promise<'recorded' | 'ignored'>;
   status(messageSid: string): Promise<DeliveryRecord | undefined>;
+  /** The user's keys and the statuses of the messages sent to them under those keys (no bodies: none are kept). */
+  listForUser(userId: string): Promise<OutboundHoldings>;
 }

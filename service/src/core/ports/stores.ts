@@ -2,14 +2,17 @@ import type { ConsentRecord } from '../domain/consent.ts';
 import type { ErasureRecord } from '../domain/export-link.ts';
 import type { MessageLogEntry } from '../domain/message.ts';
 import type { User } from '../domain/user.ts';
+import type { BillingStore } from './billing-store.port.ts';
 import type { ConsentStore } from './consent-store.port.ts';
 import type { DialogueStore } from './dialogue-store.port.ts';
 import type { FoodLogStore } from './food-log-store.port.ts';
 import type { HouseholdStore } from './household-store.port.ts';
 import type { MessageLog } from './message-log.port.ts';
+import type { OutboundMessageStore } from './outbound-message-store.port.ts';
 import type { PlanStore } from './plan-store.port.ts';
 import type { PrivacyStore } from './privacy-store.port.ts';
 import type { UserStore } from './user-store.port.ts';
+import type { WebAuthStore } from './web-auth-store.port.ts';
 import type { WebhookReceiptStore } from './webhook-receipt-store.port.ts';
 import type { WeeklyDeliveryStore } from './weekly-delivery-store.port.ts';
 
@@ -50,13 +53,19 @@ export interface Stores {
   foodLog: FoodLogStore;
   /** Export links and the anonymous erasure audit. */
   privacy: PrivacyStore;
-  /** Household invitations and memberships (issue 5); absent where an adapter family has none yet (DynamoDB). */
-  households?: HouseholdStore;
-  /** Who gets a new week's plan on which day (issue 5); absent where an adapter family has none yet (DynamoDB). */
-  weeklyDelivery?: WeeklyDeliveryStore;
+  /** Household invitations and memberships (issue 5). */
+  households: HouseholdStore;
+  /** Who gets a new week's plan on which day (issue 5). */
+  weeklyDelivery: WeeklyDeliveryStore;
+  /** Idempotency keys of outbound messages and their delivery statuses (the messengers, the status webhook). */
+  outboundMessages: OutboundMessageStore;
+  /** Web sign-in links and sessions (issue 10); absent where a runtime has no web sign-in yet. */
+  webAuth?: WebAuthStore;
+  /** Billing accounts and weekly usage (issue 8); absent where a family has none yet (billing must stay off). */
+  billing?: BillingStore;
   /**
    * Applies the writes as one unit: either all of them or, when a dialogue write finds another version stored
-   * (a racing message won), none. SQLite runs them in one transaction; DynamoDB will use TransactWriteItems.
+   * (a racing message won), none. SQLite runs them in one transaction, DynamoDB in one TransactWriteItems call.
    */
   commit(writes: readonly StoreWrite[]): Promise<CommitResult>;
   close(): Promise<void>;

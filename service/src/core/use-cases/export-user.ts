@@ -17,11 +17,14 @@ const LAST_DAY = '9999-12-31';
  * "export my data": a one-time link valid for a day. The token comes from the same random source as plan links,
  * so it says nothing about the user.
  */
-export async function createExportLink(
-  deps: { stores: Stores; clock: Clock; tokens: IdGenerator; publicBaseUrl: string },
-  user: User,
-  locale: Locale,
-): Promise<string> {
+export async function createExportLink(deps: ExportLinkDeps, user: User, locale: Locale): Promise<string> {
+  return messagesFor(locale).privacy.exportReady(await newExportUrl(deps, user), EXPORT_LINK_TTL_HOURS);
+}
+
+type ExportLinkDeps = { stores: Stores; clock: Clock; tokens: IdGenerator; publicBaseUrl: string };
+
+/** Stores a one-time export link and returns its URL (the web app's download button uses it as it is). */
+export async function newExportUrl(deps: ExportLinkDeps, user: User): Promise<string> {
   const now = deps.clock.now();
   const token = deps.tokens.next();
   await deps.stores.privacy.saveExportLink({
@@ -30,10 +33,7 @@ export async function createExportLink(
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + EXPORT_LINK_TTL_HOURS * 3_600_000).toISOString(),
   });
-  return messagesFor(locale).privacy.exportReady(
-    `${deps.publicBaseUrl}/export/${token}`,
-    EXPORT_LINK_TTL_HOURS,
-  );
+  return `${deps.publicBaseUrl}/export/${token}`;
 }
 
 /**
@@ -43,16 +43,18 @@ export async function createExportLink(
 export async function collectUserExport(stores: Stores, userId: string, now: Date) {
   const user = await stores.users.findById(userId);
   if (user === undefined) return undefined;
-  const [dialogue, consent, messages, plans, foodLog, sent, received, weeklyDelivery] = await Promise.all([
-    stores.dialogue.load(userId),
-    stores.consent.history(consentSubject(user)),
-    stores.messages.listForUser(userId, now),
-    stores.plans.listForUser(userId, now),
-    stores.foodLog.forDays(userId, FIRST_DAY, LAST_DAY, now),
-    stores.households?.activeForOwner(userId, now) ?? [],
-    user.phone === undefined ? [] : (stores.households?.activeForInvitee(user.phone, now) ?? []),
-    stores.weeklyDelivery?.get(userId),
-  ]);
+  const [dialogue, consent, messages, plans, foodLog, sent, received, weeklyDelivery, outbound] =
+    await Promise.all([
+      stores.dialogue.load(userId),
+      stores.consent.history(consentSubject(user)),
+      stores.messages.listForUser(userId, now),
+      stores.plans.listForUser(userId, now),
+      stores.foodLog.forDays(userId, FIRST_DAY, LAST_DAY, now),
+      stores.households.activeForOwner(userId, now),
+      user.phone === undefined ? [] : stores.households.activeForInvitee(user.phone, now),
+      stores.weeklyDelivery.get(userId),
+      stores.outboundMessages.listForUser(userId),
+    ]);
   return {
     format: EXPORT_FORMAT,
     exportedAt: now.toISOString(),
@@ -65,6 +67,10 @@ export async function collectUserExport(stores: Stores, userId: string, now: Dat
     foodLog,
     household: { invitationsSent: sent, invitationsReceived: received },
     weeklyDelivery: weeklyDelivery ?? null,
+    // Idempotency keys and delivery statuses of what was sent to the user; no bodies are kept with them.
+    outboundMessages: outbound,
+    // The subscription as we hold it (tier, status, paid-through date, Stripe ids); null when they never paid.
+    billing: (await stores.billing?.get(userId)) ?? null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { isBillingEffect } from '../billing/billing-effect.ts';
 import { forgetUserInCache } from '../cache/cache-tags.ts';
 import { isPhoneChannel, maskPhone } from '../conversation/address.ts';
 import type { ConversationSettings, Decision } from '../conversation/conversation-types.ts';
@@ -20,6 +21,12 @@ import type { Stores, StoreWrite } from '../ports/stores.ts';
 import { consentSubject } from '../privacy/consent-subject.ts';
 import { answerFromPlan } from './answer-from-plan.ts';
 import { answerQuestion } from './answer-question.ts';
+import {
+  type BillingDeps,
+  cancelSubscriptionBeforeErasure,
+  entitlementRefusal,
+  runBillingEffect,
+} from './billing-conversation.ts';
 import { editPlan } from './edit-plan.ts';
 import { createExportLink, erasureWrite } from './export-user.ts';
 import { endInvitationsOnOptOut, householdContext, runHouseholdEffect } from './household-invitations.ts';
@@ -27,6 +34,7 @@ import { logFood } from './log-food.ts';
 import { planForUser } from './plan-for-user.ts';
 import { queueHouseholdPlan } from './queue-household-plan.ts';
 import { summariseLog } from './summarise-log.ts';
+import { createSignInLink } from './web-sign-in.ts';
 import { changeWeeklyDelivery, type DeliveryWindow } from './weekly-delivery.ts';
 
 export interface InboundMessage {
@@ -64,6 +72,8 @@ export interface HandleInboundDeps {
   cache?: Cache;
   /** Answers open questions (issue 7); the local knowledge-base engine when absent. */
   language?: LanguageModel;
+  /** Stripe billing (issue 8); absent: billing is off and nothing is limited. */
+  billing?: BillingDeps;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -101,6 +111,8 @@ export async function handleInboundMessage(
       deps.conversation,
     );
     const outcome = outcomeOf(deps, message, current, decision);
+    // Before the erase commit: once it is in, nothing links the user to their Stripe subscription.
+    if (decision.eraseUser) await cancelSubscriptionBeforeErasure(deps, current);
     const committed = await deps.stores.commit([
       { kind: 'dialogue', userId: current.id, state: decision.state, expectedVersion: stored?.version ?? 0 },
       ...outcome.writes,
@@ -193,8 +205,11 @@ function outcomeOf(
       ...user,
       profile,
       locale: decision.locale,
-      lastChannel: message.channel,
-      lastInboundAt: now.toISOString(),
+      // A phone user writing from the web app (signed in by "web") keeps the channel their messages go to, and a
+      // web message does not open WhatsApp's 24-hour window.
+      ...(message.channel === 'web' && user.phone !== undefined
+        ? {}
+        : { lastChannel: message.channel, lastInboundAt: now.toISOString() }),
       updatedAt: now.toISOString(),
     },
   });
@@ -226,6 +241,17 @@ async function effectReplies(
   // The export link is a bearer secret: never logged, so it is not behind a /m/ link either.
   if (effect.kind === 'export_data')
     return [fitForChannel(deps, message.channel, await createExportLink(deps, user, decision.locale))];
+  // The same for the one-time web sign-in link.
+  if (effect.kind === 'web_sign_in')
+    return [fitForChannel(deps, message.channel, await createSignInLink(deps, user, decision.locale))];
+  // Checkout and portal links open the user's billing: never logged either.
+  if (isBillingEffect(effect))
+    return (await runBillingEffect(deps, user, effect, decision.locale)).map((reply) =>
+      fitForChannel(deps, message.channel, reply),
+    );
+  // The entitlement check before anything that costs (issue 8): a friendly upgrade message instead.
+  const refusal = await entitlementRefusal(deps, user, effect, decision.locale);
+  if (refusal) return [fitForChannel(deps, message.channel, refusal)];
   const replies =
     effect.kind === 'weekly_delivery'
       ? await changeWeeklyDelivery(deps, user, effect, decision.locale)

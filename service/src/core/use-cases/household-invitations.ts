@@ -20,12 +20,8 @@ type Effect<K extends HouseholdEffect['kind']> = Extract<HouseholdEffect, { kind
  * What the conversation may know of this number's household links. Only the owner's own words and the last four
  * digits of the other number go in: nothing of a member's profile is loaded for the owner's conversation.
  */
-export async function householdContext(
-  deps: HouseholdDeps,
-  user: User,
-): Promise<HouseholdContext | undefined> {
+export async function householdContext(deps: HouseholdDeps, user: User): Promise<HouseholdContext> {
   const households = deps.stores.households;
-  if (!households) return undefined;
   const now = deps.clock.now();
   const [sent, received] = await Promise.all([
     households.activeForOwner(user.id, now),
@@ -59,8 +55,6 @@ export async function runHouseholdEffect(
   effect: HouseholdEffect,
   locale: Locale,
 ): Promise<string[]> {
-  const h = invitationMessagesFor(locale);
-  if (!deps.stores.households) return [h.unavailable()];
   switch (effect.kind) {
     case 'household_invite':
       return [await invite(deps, user, effect, locale)];
@@ -84,7 +78,7 @@ async function invite(
   const h = invitationMessagesFor(locale);
   const households = deps.stores.households;
   const messenger = deps.messenger;
-  if (!households || !messenger || !owner.phone) return h.unavailable();
+  if (!messenger || !owner.phone) return h.unavailable();
   const now = deps.clock.now();
   const relationWord = effect.relationWord ?? h.relationWord(effect.relation);
   const label = h.label(effect.name, relationWord);
@@ -158,7 +152,6 @@ async function inviteeUser(deps: HouseholdDeps, phone: string, locale: Locale): 
 async function list(deps: HouseholdDeps, user: User, locale: Locale): Promise<string> {
   const h = invitationMessagesFor(locale);
   const households = deps.stores.households;
-  if (!households) return h.unavailable();
   const now = deps.clock.now();
   const links = await households.activeForOwner(user.id, now);
   if (links.length === 0) {
@@ -186,13 +179,8 @@ async function remove(
 ): Promise<string> {
   const h = invitationMessagesFor(locale);
   const households = deps.stores.households;
-  const found = households && (await households.findById(effect.invitationId));
-  if (
-    !households ||
-    !found ||
-    found.ownerId !== owner.id ||
-    !(await households.end(found.id, deps.clock.now()))
-  )
+  const found = await households.findById(effect.invitationId);
+  if (!found || found.ownerId !== owner.id || !(await households.end(found.id, deps.clock.now())))
     return h.noOneCalled(effect.label);
   deps.logger.info('household_member_removed', { userId: owner.id, invitationId: found.id });
   if (found.status !== 'joined') return h.cancelled(effect.label);
@@ -213,13 +201,8 @@ async function leave(
 ): Promise<string> {
   const h = invitationMessagesFor(locale);
   const households = deps.stores.households;
-  const found = households && (await households.findById(effect.invitationId));
-  if (
-    !households ||
-    !found ||
-    found.inviteeUserId !== member.id ||
-    !(await households.end(found.id, deps.clock.now()))
-  )
+  const found = await households.findById(effect.invitationId);
+  if (!found || found.inviteeUserId !== member.id || !(await households.end(found.id, deps.clock.now())))
     return h.notAMember();
   deps.logger.info('household_member_left', { userId: member.id, invitationId: found.id });
   await endPlansWithMember(deps, found.ownerId, found.id);
@@ -240,9 +223,9 @@ async function answer(
 ): Promise<string[]> {
   const h = invitationMessagesFor(locale);
   const households = deps.stores.households;
-  const found = households && (await households.findById(effect.invitationId));
+  const found = await households.findById(effect.invitationId);
   const now = deps.clock.now();
-  if (!households || !found || found.inviteeUserId !== invitee.id) return [h.expired(), ...effect.next];
+  if (!found || found.inviteeUserId !== invitee.id) return [h.expired(), ...effect.next];
   if (!effect.accept) {
     await households.end(found.id, now);
     deps.logger.info('household_invitation_declined', { userId: invitee.id, invitationId: found.id });
@@ -272,7 +255,7 @@ export async function endInvitationsOnOptOut(
   const optedOut = decision.consentChanges.some(
     (change) => change.purpose === 'messaging' && !change.granted,
   );
-  if (!households || !optedOut || !user.phone) return;
+  if (!optedOut || !user.phone) return;
   const now = deps.clock.now();
   for (const link of await households.activeForInvitee(user.phone, now)) {
     if (link.status === 'pending') await households.end(link.id, now);

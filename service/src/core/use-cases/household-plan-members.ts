@@ -33,9 +33,7 @@ export async function joinedMembers(
   deps: { stores: Stores; clock: Clock },
   ownerId: string,
 ): Promise<JoinedMember[]> {
-  const households = deps.stores.households;
-  if (!households) return [];
-  const links = await households.activeForOwner(ownerId, deps.clock.now());
+  const links = await deps.stores.households.activeForOwner(ownerId, deps.clock.now());
   const joined: JoinedMember[] = [];
   for (const link of links) {
     if (link.status !== 'joined') continue;

@@ -10,5 +10,6 @@ export async function purgeExpired(deps: { stores: Stores; clock: Clock; logger:
   const plans = await deps.stores.plans.purgeExpired(now);
   const foodLog = await deps.stores.foodLog.purgeExpired(now);
   const exportLinks = await deps.stores.privacy.purgeExpired(now);
-  deps.logger.info('purge_expired', { messages, receipts, plans, foodLog, exportLinks });
+  const webAuth = (await deps.stores.webAuth?.purgeExpired(now)) ?? 0;
+  deps.logger.info('purge_expired', { messages, receipts, plans, foodLog, exportLinks, webAuth });
 }

@@ -61,7 +61,6 @@ export async function changeWeeklyDelivery(
 ): Promise<string[]> {
   const m = messagesFor(locale).weekly;
   const store = deps.stores.weeklyDelivery;
-  if (!store) return [m.unavailable()];
   const window = deps.deliveryWindow ?? DEFAULT_DELIVERY_WINDOW;
   const schedule = (weekday: Weekday): WeeklySchedule => ({
     weekday,
@@ -103,23 +102,32 @@ export async function runWeeklyDeliveries(
   deps: WeeklyDeliveryDeps,
 ): Promise<{ userId: string; week: string }[]> {
   const store = deps.stores.weeklyDelivery;
-  if (!store) return [];
   const now = deps.clock.now();
   const queued: { userId: string; week: string }[] = [];
   for (const subscription of await store.listActive()) {
-    const user = await deps.stores.users.findById(subscription.userId);
-    const week = user ? dueWeek(subscription, user, now, deps.deliveryWindow) : undefined;
-    if (!user || !week) continue;
-    const skip = await whySkip(deps.stores, user);
-    if (skip) {
-      deps.logger.info('weekly_plan_skipped', { userId: user.id, week, reason: skip });
-      continue;
-    }
-    await deps.jobs.enqueue({ type: 'weekly_plan', userId: user.id, week });
-    queued.push({ userId: user.id, week });
+    const job = await queueIfDue(deps, subscription, now);
+    if (job) queued.push(job);
   }
   if (queued.length > 0) deps.logger.info('weekly_plans_queued', { count: queued.length });
   return queued;
+}
+
+/** One subscription at a tick: its `weekly_plan` job queued when due and allowed (the paged scan shares it). */
+export async function queueIfDue(
+  deps: WeeklyDeliveryDeps,
+  subscription: WeeklySubscription,
+  now: Date,
+): Promise<{ userId: string; week: string } | undefined> {
+  const user = await deps.stores.users.findById(subscription.userId);
+  const week = user ? dueWeek(subscription, user, now, deps.deliveryWindow) : undefined;
+  if (!user || !week) return undefined;
+  const skip = await whySkip(deps.stores, user);
+  if (skip) {
+    deps.logger.info('weekly_plan_skipped', { userId: user.id, week, reason: skip });
+    return undefined;
+  }
+  await deps.jobs.enqueue({ type: 'weekly_plan', userId: user.id, week });
+  return { userId: user.id, week };
 }
 
 async function whySkip(stores: Stores, user: User): Promise<Skip | undefined> {
@@ -153,9 +161,9 @@ export async function deliverWeeklyPlan(
   const store = deps.stores.weeklyDelivery;
   const [user, subscription] = await Promise.all([
     deps.stores.users.findById(job.userId),
-    store?.get(job.userId),
+    store.get(job.userId),
   ]);
-  if (!store || !user || !subscription) {
+  if (!user || !subscription) {
     deps.logger.info('weekly_plan_skipped', { reason: 'no_subscription' });
     return;
   }

@@ -1,3 +1,7 @@
+import type { Context } from 'aws-lambda';
+import { awsTelemetry } from '../../composition/aws-container.ts';
+import { awsSmsInbound } from '../../composition/aws-inbound.ts';
+import { preparePlanning } from '../../composition/aws-planning.ts';
 import { parseAwsSmsRecord, snsRecords } from '../../core/messaging/aws-sms-inbound-event.ts';
 import { type AnswerInboundOnceDeps, answerInboundOnce } from '../../core/use-cases/answer-inbound-once.ts';
 
@@ -60,4 +64,22 @@ export function createAwsSmsInboundHandler(
     }
     return summary;
   };
+}
+
+// During init: the planner's WebAssembly, so a "plan" by SMS does not wait for it.
+await preparePlanning();
+
+const answerEvent = createAwsSmsInboundHandler(awsSmsInbound);
+
+/** The Lambda handler: one SNS event inside its trace, with what it did as metrics. */
+export async function handler(event: unknown, context?: Context): Promise<AwsSmsInboundSummary> {
+  const telemetry = awsTelemetry();
+  return telemetry.invocation('aws-sms-inbound', context, async () => {
+    const summary = await answerEvent(event);
+    telemetry.count('InboundSmsProcessed', summary.processed);
+    telemetry.count('InboundSmsDuplicates', summary.duplicates);
+    telemetry.count('InboundSmsRejected', summary.rejected);
+    telemetry.count('SmsRepliesSent', summary.repliesSent);
+    return summary;
+  });
 }

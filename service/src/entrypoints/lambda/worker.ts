@@ -1,5 +1,8 @@
-import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { awsWorker, type JobWorker } from '../../composition/aws.ts';
+import type { Context, SQSBatchItemFailure, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { awsTelemetry, awsWorker, type JobWorker, preparePlanning } from '../../composition/aws.ts';
+
+// During init: the planner's WebAssembly, so the first plan job does not wait for it.
+await preparePlanning();
 
 /**
  * The SQS worker function: runs each record's job and answers the records that failed, so SQS returns only those
@@ -8,9 +11,9 @@ import { awsWorker, type JobWorker } from '../../composition/aws.ts';
  * retrying) or when it is not a job at all: that one is also reported, so after the queue's `maxReceiveCount` it
  * rests in the DLQ to be read instead of vanishing.
  */
-export function createWorkerHandler(worker: () => JobWorker) {
+export function createWorkerHandler(worker: () => JobWorker | Promise<JobWorker>) {
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
-    const { logger, runJobMessage } = worker();
+    const { logger, runJobMessage } = await worker();
     const batchItemFailures: SQSBatchItemFailure[] = [];
     // One at a time: plans are CPU-bound, and a record's failure must not cut another short.
     for (const record of event.Records ?? []) {
@@ -37,4 +40,16 @@ export function createWorkerHandler(worker: () => JobWorker) {
   };
 }
 
-export const handler = createWorkerHandler(awsWorker);
+const runBatch = createWorkerHandler(awsWorker);
+
+/** The Lambda handler: the batch inside its trace, with counts of jobs done and failed as metrics. */
+export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse> {
+  const telemetry = awsTelemetry();
+  return telemetry.invocation('worker', context, async () => {
+    const response = await runBatch(event);
+    const failed = response.batchItemFailures.length;
+    telemetry.count('JobsFailed', failed);
+    telemetry.count('JobsDone', (event.Records?.length ?? 0) - failed);
+    return response;
+  });
+}

@@ -16,6 +16,7 @@ export async function startLocalServer(config: Config): Promise<{ url: string; s
   );
   housekeeping.unref();
   runtime.weeklyScheduler.start();
+  runtime.billingScheduler?.start();
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(listening),

@@ -6,6 +6,8 @@ import { privacyMigration } from './005-privacy.ts';
 import { outboundMessagesMigration } from './006-outbound-messages.ts';
 import { householdInvitationsMigration } from './007-household-invitations.ts';
 import { weeklyDeliveryMigration } from './008-weekly-delivery.ts';
+import { webAuthMigration } from './009-web-auth.ts';
+import { billingMigration } from './010-billing.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -20,4 +22,6 @@ export const MIGRATIONS: readonly Migration[] = [
   outboundMessagesMigration,
   householdInvitationsMigration,
   weeklyDeliveryMigration,
+  webAuthMigration,
+  billingMigration,
 ];

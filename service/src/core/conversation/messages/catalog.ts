@@ -1,4 +1,5 @@
 import type { ActivityLevel, Allergen, Diet, Goal, Household, Sex } from '../../domain/profile.ts';
+import type { BillingMessages } from './billing-catalog.ts';
 import type { PlanEditMessages } from './plan-edit-catalog.ts';
 import type { PrivacyMessages } from './privacy-catalog.ts';
 import type { QuestionMessages } from './question-catalog.ts';
@@ -100,6 +101,8 @@ export interface MessageCatalog {
   weekly: WeeklyMessages;
   /** Open nutrition questions (question-en.ts, question-es.ts). */
   questions: QuestionMessages;
+  /** Subscriptions and the Free limits (billing-en.ts, billing-es.ts). */
+  billing: BillingMessages;
   /** The word for the person being planned for, used as their name in the plan. */
   you(): string;
 }

@@ -1,3 +1,4 @@
+import { billingEn } from './billing-en.ts';
 import type { MessageCatalog } from './catalog.ts';
 import { planEditEn } from './plan-edit-en.ts';
 import { privacyEn } from './privacy-en.ts';
@@ -159,6 +160,7 @@ export const en: MessageCatalog = {
   privacy: privacyEn,
   weekly: weeklyEn,
   questions: questionEn,
+  billing: billingEn,
 };
 
 export function formatAmount(amount: number): string {

@@ -1,3 +1,4 @@
+import { billingEs } from './billing-es.ts';
 import type { MessageCatalog } from './catalog.ts';
 import { formatAmount } from './en.ts';
 import { planEditEs } from './plan-edit-es.ts';
@@ -181,4 +182,5 @@ export const es: MessageCatalog = {
   privacy: privacyEs,
   weekly: weeklyEs,
   questions: questionEs,
+  billing: billingEs,
 };

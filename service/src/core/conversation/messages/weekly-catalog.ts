@@ -15,6 +15,4 @@ export interface WeeklyMessages {
   turnedOff(): string;
   isOff(): string;
   whichDay(): string;
-  /** The stores of this deployment keep no weekly choices yet. */
-  unavailable(): string;
 }

@@ -23,5 +23,4 @@ export const weeklyEn: WeeklyMessages = {
     `Weekly plans are off. Say "weekly on" to get a new week's plan every Sunday, or "weekly on mondays" for another day.`,
   whichDay: () =>
     `Which day should the weekly plan come? Say for example "weekly on sundays" or "weekly on fridays".`,
-  unavailable: () => `Weekly plans aren't available here yet. Say "plan" whenever you want a new week.`,
 };

@@ -23,6 +23,4 @@ export const weeklyEs: WeeklyMessages = {
   isOff: () =>
     'Plan semanal desactivado. Escribe «semanal sí» para recibir un plan nuevo cada domingo, o «plan semanal los lunes» para otro día.',
   whichDay: () => '¿Qué día quieres el plan semanal? Escribe por ejemplo «plan semanal los domingos».',
-  unavailable: () =>
-    'El plan semanal aún no está disponible aquí. Escribe «plan» cuando quieras una semana nueva.',
 };

@@ -4,15 +4,13 @@ import { join } from 'node:path';
 import { describe } from 'vitest';
 import { createMemoryStores } from '../../src/adapters/memory/index.ts';
 import { openSqliteStores } from '../../src/adapters/sqlite/index.ts';
-import {
-  describeOutboundMessageStoreContract,
-  type MakeOutboundStores,
-} from './outbound-message-store.contract.ts';
+import { describeBillingStoreContract } from './billing-store.contract.ts';
+import type { MakeStores } from './contract-support.ts';
 
-const memory: MakeOutboundStores = async () => ({ stores: createMemoryStores(), cleanup: async () => {} });
+const memory: MakeStores = async () => ({ stores: createMemoryStores(), cleanup: async () => {} });
 
-const sqlite: MakeOutboundStores = async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'nutritionist-outbound-'));
+const sqlite: MakeStores = async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'nutritionist-billing-'));
   const stores = openSqliteStores({ file: join(dir, 'stores.db') });
   return {
     stores,
@@ -23,9 +21,10 @@ const sqlite: MakeOutboundStores = async () => {
   };
 };
 
+// Not in all-contracts.ts: the DynamoDB family has no billing store yet (Stores.billing is optional, billing off).
 describe.each([
   ['memory', memory],
   ['sqlite', sqlite],
-])('%s outbound-message store', (_kind, makeStores) => {
-  describeOutboundMessageStoreContract(makeStores);
+])('%s stores', (_kind, makeStores) => {
+  describeBillingStoreContract(makeStores);
 });

@@ -1,0 +1,65 @@
+import type { Hono } from 'hono';
+import { systemClock } from '../adapters/system/system-clock.ts';
+import type { Config } from '../config/config.ts';
+import type { Logger } from '../core/ports/logger.port.ts';
+import { type HandleInboundDeps, handleInboundMessage } from '../core/use-cases/handle-inbound-message.ts';
+import { createApp } from '../http/app.ts';
+import type { AppDeps } from '../http/app-deps.ts';
+import { awsSecretConfig, awsSecrets, awsTelemetry, oncePerContainer } from './aws-container.ts';
+import { type AwsInboundParts, awsInboundParts } from './aws-inbound.ts';
+
+/**
+ * The HTTP app behind API Gateway: the same Hono app as `npm start`, over DynamoDB and SQS, without web assets
+ * (the web UI is hosted apart) and without web deliveries (no outbox between containers). `deps.twilio` is the
+ * object the function refreshes the auth token in (a rotated secret is picked up without a new container).
+ */
+export function composeAwsApp(
+  config: Config,
+  parts: AwsInboundParts,
+  logger: Logger,
+): { app: Hono; deps: AppDeps } {
+  const inboundDeps: HandleInboundDeps = {
+    ...parts.inbound,
+    conversation: {
+      brand: { name: config.brandName, contact: config.supportContact },
+      privacyUrl: `${config.publicBaseUrl}/privacy`,
+      providerConfirmsOptOut: config.twilio.managedOptOut,
+    },
+  };
+  const deps: AppDeps = {
+    version: config.version,
+    publicBaseUrl: config.publicBaseUrl,
+    adapters: {
+      store: parts.stores.kind,
+      queue: parts.jobs.kind,
+      cache: parts.cache.kind,
+      language: 'local',
+      twilio: config.twilio.authToken ? 'on' : 'off',
+      messenger: parts.messenger.kind,
+    },
+    stores: parts.stores,
+    logger,
+    clock: systemClock,
+    handleInbound: (message) => handleInboundMessage(inboundDeps, message),
+    twilio: { ...(config.twilio.authToken === undefined ? {} : { authToken: config.twilio.authToken }) },
+    outboundMessages: parts.stores.outboundMessages,
+    brandName: config.brandName,
+    cache: parts.cache,
+  };
+  return { app: createApp(deps), deps };
+}
+
+/** The HTTP function's app, and a way to pick up a rotated Twilio auth token from the secret cache. */
+export const awsHttpApp: () => Promise<{ app: Hono; refreshSecrets(): Promise<void> }> =
+  /* @__PURE__ */ oncePerContainer(async () => {
+    const resolved = await awsSecretConfig();
+    const { app, deps } = composeAwsApp(resolved, await awsInboundParts(), awsTelemetry().logger);
+    const secretId = resolved.lambda.secretIds.twilioAuthToken;
+    return {
+      app,
+      refreshSecrets: async () => {
+        // Read through Powertools' cache: Secrets Manager is asked at most once per SECRETS_MAX_AGE_SECONDS.
+        if (secretId !== undefined) deps.twilio.authToken = await awsSecrets().read(secretId);
+      },
+    };
+  });

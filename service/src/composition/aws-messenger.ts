@@ -1,0 +1,41 @@
+import type { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
+import type { Config } from '../config/config.ts';
+import { channelMessenger } from '../core/messaging/channel-messenger.ts';
+import { consentCheckedMessenger } from '../core/messaging/consent-checked-messenger.ts';
+import type { Clock } from '../core/ports/clock.port.ts';
+import type { Logger } from '../core/ports/logger.port.ts';
+import type { Messenger } from '../core/ports/messenger.port.ts';
+import type { Stores } from '../core/ports/stores.ts';
+import { createAwsSmsMessenger } from './aws-sms.ts';
+
+/** A channel nobody sends on in this runtime: each message is refused as `no_route` (and logged by the use case). */
+export const noRoute: Messenger = {
+  kind: 'none',
+  send: async () => ({ status: 'not_sent', reason: 'no_route' }),
+};
+
+/**
+ * Who queued work and invitations send through on AWS: SMS through AWS End User Messaging when
+ * MESSAGING_PROVIDER=aws, otherwise nobody. Twilio's REST SDK is not in the Lambda bundles (3.3 MB minified, over
+ * twice a function's whole budget), so WhatsApp has no route here, and web chat neither (there is no per-session
+ * outbox between Lambda containers): those messages are refused as `no_route`, never reported as sent. Every send
+ * passes the one opt-out check first.
+ */
+export function composeAwsMessenger(
+  config: Config,
+  parts: { stores: Stores; clock: Clock; logger: Logger; sms?: PinpointSMSVoiceV2Client },
+): Messenger {
+  const sms =
+    config.messagingProvider === 'aws'
+      ? createAwsSmsMessenger(config, {
+          outboundMessages: parts.stores.outboundMessages,
+          clock: parts.clock,
+          logger: parts.logger,
+          ...(parts.sms === undefined ? {} : { client: parts.sms }),
+        })
+      : noRoute;
+  return consentCheckedMessenger(channelMessenger({ sms, whatsapp: noRoute, web: noRoute }), {
+    consent: parts.stores.consent,
+    logger: parts.logger,
+  });
+}

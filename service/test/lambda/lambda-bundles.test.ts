@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BuiltFunction, buildLambdaBundles } from '../../scripts/build-lambda.ts';
+import {
+  BUNDLE_ENV,
+  BUNDLE_PROBES,
+  LAMBDA_FUNCTIONS,
+  type LambdaFunction,
+  SHIPS_HIGHS_WASM,
+} from '../fixtures/lambda/bundles.ts';
+
+/**
+ * The bundles `npm run build:lambda` writes, built into a temporary directory and each imported in a fresh Node
+ * process with only the documented environment (dummy values): a bundle that cannot load (a missing file, a
+ * CommonJS `require` with no banner, a `.wasm` not beside it) fails here, not on AWS.
+ */
+
+let outDir = '';
+let built: BuiltFunction[] = [];
+
+beforeAll(async () => {
+  outDir = mkdtempSync(path.join(tmpdir(), 'lambda-bundles-'));
+  built = await buildLambdaBundles({ outDir });
+}, 180_000);
+afterAll(() => {
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+/** Imports the bundle in a new process, calls its handler with `event` (if any) and returns what it resolved to. */
+function runBundle(fn: LambdaFunction, event?: unknown): { handlerType: string; result?: unknown } {
+  const bundle = pathToFileURL(path.join(outDir, fn, 'index.mjs')).href;
+  const script = `
+    const mod = await import(${JSON.stringify(bundle)});
+    const out = { handlerType: typeof mod.handler };
+    const event = ${JSON.stringify(event ?? null)};
+    const context = {
+      functionName: 'bundle-test-${fn}',
+      awsRequestId: 'bundle-test-request',
+      getRemainingTimeInMillis: () => 60000,
+    };
+    if (event !== null) out.result = await mod.handler(event, context);
+    process.stdout.write('\\nBUNDLE_RESULT ' + JSON.stringify(out) + '\\n');
+  `;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { PATH: process.env.PATH ?? '', ...BUNDLE_ENV },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  const line = child.stdout.split('\n').find((text) => text.startsWith('BUNDLE_RESULT '));
+  if (child.status !== 0 || line === undefined) {
+    throw new Error(`${fn} bundle failed (exit ${child.status}):\n${child.stderr.slice(-2000)}`);
+  }
+  return JSON.parse(line.slice('BUNDLE_RESULT '.length));
+}
+
+describe('Lambda bundles', () => {
+  it('builds one index.mjs per function, with highs.wasm beside exactly the functions that plan', () => {
+    expect(built.map((fn) => fn.name)).toStrictEqual([...LAMBDA_FUNCTIONS]);
+    for (const fn of LAMBDA_FUNCTIONS) {
+      expect(existsSync(path.join(outDir, fn, 'index.mjs')), fn).toBe(true);
+      expect(existsSync(path.join(outDir, fn, 'highs.wasm')), `${fn} highs.wasm`).toBe(SHIPS_HIGHS_WASM[fn]);
+    }
+  });
+
+  it.each(LAMBDA_FUNCTIONS)('%s imports in a fresh Node process and exports a handler', (fn) => {
+    expect(runBundle(fn).handlerType).toBe('function');
+  });
+
+  it.each(BUNDLE_PROBES.map((probe) => [probe.name, probe] as const))('%s', (_name, probe) => {
+    const { result } = runBundle(probe.fn, probe.event);
+    const answer =
+      probe.fn === 'http' && result !== null && typeof result === 'object' && 'body' in result
+        ? { ...result, body: JSON.parse(String(result.body)) }
+        : result;
+    expect(answer).toMatchObject(probe.expected as object);
+  });
+});
