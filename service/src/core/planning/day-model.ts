@@ -33,6 +33,8 @@ export interface DayModelInput {
   packageIntegers: boolean;
   /** Extra objective cost when a recipe is chosen (repetition). */
   penalties: ReadonlyMap<string, number>;
+  /** Slots nobody eats today (a skipped snack a swap must not bring back): their portions are held at zero. */
+  skipped?: ReadonlySet<Slot>;
 }
 
 export interface ChosenMeal {
@@ -87,7 +89,7 @@ export interface DayBlock {
 export function addDayBlock(
   model: ModelBuilder,
   prefix: string,
-  input: Pick<DayModelInput, 'members' | 'candidates' | 'sides' | 'penalties'>,
+  input: Pick<DayModelInput, 'members' | 'candidates' | 'sides' | 'penalties' | 'skipped'>,
   foodUse: Map<string, Expression>,
   deviationCostPerKcal: number,
 ): DayBlock {
@@ -109,7 +111,8 @@ export function addDayBlock(
       pick.set(y, 1);
       bySlotRecipe.set(recipe.id, [...(bySlotRecipe.get(recipe.id) ?? []), y]);
       const q = input.members.map((_, m) => {
-        const quarters = model.variable(`${prefix}q:${m}:${slot}:${recipe.id}`, 0, MAX_QUARTERS, 0, true);
+        const most = input.skipped?.has(slot) ? 0 : MAX_QUARTERS;
+        const quarters = model.variable(`${prefix}q:${m}:${slot}:${recipe.id}`, 0, most, 0, true);
         const link = (bound: number) =>
           new Map([
             [quarters, 1],

@@ -76,17 +76,25 @@ export async function resolveSlot(
   for (const day of others)
     for (const meal of day.meals) uses.set(meal.recipe.id, (uses.get(meal.recipe.id) ?? 0) + 1);
   const candidates = new Map<Slot, PlanningRecipe[]>();
+  const skipped = new Set<Slot>();
   for (const slot of SLOTS) {
     const kept = today.meals.find((meal) => meal.slot === slot);
     if (slot !== open && kept) {
       candidates.set(slot, [kept.recipe]);
       continue;
     }
+    if (slot !== open) {
+      // Nobody ate this slot that day (a skipped snack): it stays skipped. The model still picks one recipe for
+      // it, at zero portions, so any one will do and no variety rule applies.
+      skipped.add(slot);
+      candidates.set(slot, input.recipes.filter((recipe) => recipe.slots.includes(slot)).slice(0, 1));
+      continue;
+    }
     const neighbours =
       slot === 'dinner' ? [days[index - 1], days[index + 1]].map((day) => dinnerOf(day)) : [];
     const sameDay = today.meals.filter((meal) => meal.slot !== slot).map((meal) => meal.recipe.id);
     const exclude = new Set([
-      ...(slot === open ? avoid : []),
+      ...avoid,
       ...[...uses].filter(([, count]) => count >= MAX_USES_PER_WEEK).map(([id]) => id),
       ...neighbours.filter((id): id is string => id !== undefined),
       ...sameDay,
@@ -109,6 +117,7 @@ export async function resolveSlot(
     free: freeGrams(weekGrams(others), input.foods),
     penalties: new Map(),
     packageIntegers: input.members.length <= 2,
+    skipped,
   });
   const solution = await input.solver.solve(dayModel.model, {
     ...SWAP_LIMITS,
