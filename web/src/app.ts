@@ -18,6 +18,9 @@ import { api } from './app-api.ts';
 import { type Lang, WORDS, type Words } from './app-i18n.ts';
 import { drawCharts } from './charts.ts';
 import { h, money } from './dom.ts';
+import { householdActions, removeButtons } from './household-actions.ts';
+import { phoneLinkSection } from './phone-link.ts';
+import { personSection } from './settings-person.ts';
 
 const PAGES = ['plan', 'grocery', 'log', 'progress', 'household', 'settings'] as const;
 type PageName = (typeof PAGES)[number];
@@ -28,6 +31,8 @@ const nav = document.getElementById('nav') as HTMLElement;
 const status = document.getElementById('status') as HTMLElement;
 let lang: Lang = 'en';
 let w: Words = WORDS.en;
+/** Whether the account has a phone: a web-only one is offered to attach one in Settings. */
+let hasPhone = true;
 
 function currentPage(): PageName {
   const name = location.hash.slice(1);
@@ -78,6 +83,7 @@ function show(title: string, ...content: (Node | null)[]): void {
 async function render(): Promise<void> {
   const session = await api<SessionResponse>('/api/session');
   if (session.ok) setLang(session.data.locale);
+  hasPhone = !session.ok || session.data.hasPhone;
   const known = session.ok && session.data.known;
   renderNav(session.ok && session.data.signedIn);
   if (!known) {
@@ -291,6 +297,7 @@ async function householdPage(): Promise<void> {
   const result = await api<HouseholdResponse>('/api/household');
   if (!result.ok) return show(w.householdTitle, failure(result.message));
   const data = result.data;
+  const removals = removeButtons(lang, data, say, householdPage);
   show(
     w.householdTitle,
     data.adults === null ? null : h('p', {}, w.adultsChildren(data.adults, data.children ?? 0)),
@@ -303,11 +310,12 @@ async function householdPage(): Promise<void> {
       ? h(
           'ul',
           {},
-          ...data.invitations.map((i) =>
-            h('li', {}, `${i.name} (${i.maskedPhone}): ${w.status[i.status] ?? i.status}`),
+          ...data.invitations.map((i, n) =>
+            h('li', {}, `${i.name} (${i.maskedPhone}): ${w.status[i.status] ?? i.status} `, removals[n]),
           ),
         )
       : h('p', {}, w.noInvitations),
+    householdActions(lang, data, say, householdPage),
   );
 }
 
@@ -398,6 +406,8 @@ async function settingsPage(): Promise<void> {
   show(
     w.settingsTitle,
     form,
+    personSection(lang, s, say, settingsPage),
+    hasPhone ? null : phoneLinkSection(lang, say, () => void render()),
     h('h2', {}, w.yourData),
     h('p', {}, download),
     h('h2', {}, w.deleteTitle),

@@ -1,10 +1,10 @@
 import { MemoryCache } from '../adapters/memory-cache/memory-cache.ts';
-import { RedisCache } from '../adapters/redis/redis-cache.ts';
 import type { Config } from '../config/config.ts';
 import { noCache, ResilientCache } from '../core/cache/resilient-cache.ts';
 import type { Cache } from '../core/ports/cache.port.ts';
 import type { Clock } from '../core/ports/clock.port.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
+import { DeferredCache } from './deferred-cache.ts';
 
 export interface ComposedCache {
   /** Never throws for an unreachable backend: Redis sits behind `ResilientCache`. */
@@ -24,16 +24,19 @@ export function composeCache(config: Config, deps: { clock: Clock; logger: Logge
   const redis = settings.redis;
   if (redis === undefined)
     throw new Error('CACHE=redis without Redis settings (config should have refused it)');
-  const backend = new RedisCache({
-    host: redis.host,
-    port: redis.port,
-    ...(redis.username === undefined ? {} : { username: redis.username }),
-    ...(redis.password === undefined ? {} : { password: redis.password }),
-    db: redis.db,
-    tls: redis.tls,
-    namespace: settings.namespace,
-    connectTimeoutMs: redis.connectTimeoutMs,
-    commandTimeoutMs: redis.commandTimeoutMs,
+  const backend = new DeferredCache('redis', async () => {
+    const { RedisCache } = await import('../adapters/redis/redis-cache.ts');
+    return new RedisCache({
+      host: redis.host,
+      port: redis.port,
+      ...(redis.username === undefined ? {} : { username: redis.username }),
+      ...(redis.password === undefined ? {} : { password: redis.password }),
+      db: redis.db,
+      tls: redis.tls,
+      namespace: settings.namespace,
+      connectTimeoutMs: redis.connectTimeoutMs,
+      commandTimeoutMs: redis.commandTimeoutMs,
+    });
   });
   return { cache: new ResilientCache(backend, deps.logger), close: () => backend.close() };
 }

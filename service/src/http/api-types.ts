@@ -136,11 +136,15 @@ export interface HouseholdResponse {
   children: number | null;
   planMembers: string[];
   invitations: {
+    /** For the page's Remove button; the server checks it is the caller's own. */
+    id: string;
     name: string;
     relation: string;
     status: 'pending' | 'joined' | 'ended';
     maskedPhone: string;
   }[];
+  /** The household the caller joined (by another's invitation), by the owner's last four digits; null when none. */
+  membership: { ownerLast4: string } | null;
 }
 
 export type Weekday = 'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
@@ -150,6 +154,16 @@ export interface SettingsResponse {
   locale: 'en' | 'es';
   timeZone: string;
   goal: string | null;
+  goalWeightKg: number | null;
+  body: {
+    age?: number;
+    sex?: 'female' | 'male';
+    heightCm?: number;
+    weightKg?: number;
+    activity?: 'sedentary' | 'light' | 'moderate' | 'active' | 'very_active';
+  } | null;
+  /** Off when no payment provider is configured: everything is free. */
+  billing: { enabled: boolean; tier: 'free' | 'premium' | 'family' | null };
   diet: string | null;
   allergies: string[];
   budget: { amount: number; period: 'week' } | null;

@@ -13,7 +13,9 @@ import { registerStripeWebhook } from './stripe-webhook.ts';
 import { registerTwilioStatusWebhook } from './twilio-status-webhook.ts';
 import { registerTwilioWebhook } from './twilio-webhook.ts';
 import { registerWebAccountRoutes } from './web-account-routes.ts';
+import { registerWebHouseholdRoutes } from './web-household-routes.ts';
 import { registerWebLogRoutes } from './web-log-routes.ts';
+import { registerWebPhoneRoutes } from './web-phone-routes.ts';
 import { registerWebPlanRoutes } from './web-plan-routes.ts';
 import { CONTENT_SECURITY_POLICY, sameOriginWrites } from './web-session.ts';
 
@@ -66,6 +68,8 @@ export function createApp(deps: AppDeps): Hono {
   registerWebPlanRoutes(app, deps);
   registerWebLogRoutes(app, deps);
   registerWebAccountRoutes(app, deps);
+  registerWebPhoneRoutes(app, deps);
+  registerWebHouseholdRoutes(app, deps);
   app.get('/privacy', (c) => c.html(privacyPage(deps.brandName)));
   app.get('/m/:id', async (c) => {
     const entry = await deps.stores.messages.getById(c.req.param('id'), deps.clock.now());

@@ -1,5 +1,4 @@
 import type { Context, Hono } from 'hono';
-import Stripe from 'stripe';
 import { type PaymentEvent, paymentEventSchema } from '../core/billing/payment-event.ts';
 import { PaymentsError } from '../core/ports/payments.port.ts';
 import type { StoredResponse } from '../core/ports/webhook-receipt-store.port.ts';
@@ -67,6 +66,9 @@ async function verifiedEvent(c: Context, stripe: StripeWebhookDeps, now: Date): 
   if (!signature) throw new HttpError(400, 'missing_signature', 'The Stripe-Signature header is required');
   // The raw text, exactly as signed: nothing may parse or re-encode it before the check.
   const raw = await c.req.text();
+  // Loaded on the first Stripe event, not at start: the SDK is ~240 KiB the Lambda would otherwise parse on every
+  // cold start, billing on or off (the bundle puts it in a chunk of its own; Node caches it after the first load).
+  const { default: Stripe } = await import('stripe');
   let verified: unknown;
   try {
     verified = Stripe.webhooks.constructEvent(

@@ -2,14 +2,19 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { forgetUserInCache } from '../core/cache/cache-tags.ts';
 import { maskPhone } from '../core/conversation/address.ts';
+import { messagesFor } from '../core/conversation/messages/index.ts';
 import { classifyPrivacyRequest } from '../core/conversation/privacy-intent.ts';
-import { ALLERGENS, budgetSchema, DIETS } from '../core/domain/profile.ts';
+import { settingsProfileChange } from '../core/conversation/settings-profile-change.ts';
+import { ALLERGENS, bodySchema, budgetSchema, DIETS, GOALS } from '../core/domain/profile.ts';
 import type { User } from '../core/domain/user.ts';
 import { LOCALES } from '../core/domain/user.ts';
 import { WEEKDAYS } from '../core/domain/weekly-delivery.ts';
+import { consentSubject } from '../core/privacy/consent-subject.ts';
 import { isKnownTimeZone } from '../core/time/local-date.ts';
 import { userTimeZone } from '../core/time/time-zones.ts';
+import { userTier } from '../core/use-cases/billing-conversation.ts';
 import { erasureWrite, newExportUrl } from '../core/use-cases/export-user.ts';
+import { householdContext } from '../core/use-cases/household-invitations.ts';
 import { changeWeeklyDelivery } from '../core/use-cases/weekly-delivery.ts';
 import type { ExportResponse, HouseholdResponse, SettingsResponse } from './api-types.ts';
 import type { AppDeps } from './app-deps.ts';
@@ -24,6 +29,9 @@ const settingsSchema = z
     allergies: z.array(z.enum(ALLERGENS)).max(ALLERGENS.length),
     budget: budgetSchema.omit({ currency: true }).strict(),
     weeklyDelivery: z.object({ active: z.boolean(), weekday: z.enum(WEEKDAYS).optional() }).strict(),
+    goal: z.enum(GOALS),
+    goalWeightKg: z.number().min(25).max(350).nullable(),
+    body: bodySchema.partial().strict(),
   })
   .partial()
   .strict()
@@ -45,11 +53,14 @@ export function registerWebAccountRoutes(app: Hono, deps: AppDeps): void {
       deps.stores.households?.activeForOwner(user.id, now) ?? [],
       deps.stores.plans.current(user.id, now),
     ]);
+    const membership = deps.useCases ? (await householdContext(deps.useCases, user)).membership : undefined;
     const response: HouseholdResponse = {
+      membership: membership ? { ownerLast4: membership.ownerLast4 } : null,
       adults: user.profile.household?.adults ?? null,
       children: user.profile.household?.children ?? null,
       planMembers: plan?.plan.members.map((m) => m.name) ?? [],
       invitations: invitations.map((invitation) => ({
+        id: invitation.id,
         name: invitation.name ?? invitation.relationWord,
         relation: invitation.relation,
         status: invitation.status,
@@ -67,12 +78,38 @@ export function registerWebAccountRoutes(app: Hono, deps: AppDeps): void {
   app.patch('/api/settings', async (c) => {
     const { user } = await requireCaller(c, deps);
     const body = await jsonBody(c, settingsSchema);
-    const { weeklyDelivery, locale, timeZone, diet, allergies, budget } = body;
+    const {
+      weeklyDelivery,
+      locale,
+      timeZone,
+      diet,
+      allergies,
+      budget,
+      goal,
+      goalWeightKg,
+      body: person,
+    } = body;
+    // Goal, goal weight and body: the chat's own rules and words (settings-profile-change.ts), after its consent.
+    const personal = {
+      ...(goal ? { goal } : {}),
+      ...(person ? { body: person } : {}),
+      ...(allergies ? { allergies } : {}),
+    };
+    const m = messagesFor(locale ?? user.locale);
+    const personChange = settingsProfileChange(
+      user.profile,
+      goalWeightKg === undefined ? personal : { ...personal, goalWeightKg },
+      m,
+    );
+    if (!personChange.ok) throw new HttpError(400, personChange.code, personChange.message);
+    if (goal !== undefined || goalWeightKg !== undefined || person !== undefined || allergies !== undefined) {
+      const consent = await deps.stores.consent.latest(consentSubject(user), 'health_data');
+      if (consent?.granted !== true) throw new HttpError(409, 'no_consent', m.consentReminder());
+    }
     const profile = {
-      ...user.profile,
+      ...personChange.profile,
       ...(timeZone === undefined ? {} : { timeZone }),
       ...(diet === undefined ? {} : { diet }),
-      ...(allergies === undefined ? {} : { allergies: [...new Set(allergies)] }),
       ...(budget === undefined ? {} : { budget: { ...budget, currency: 'USD' as const } }),
     };
     const updated: User = {
@@ -96,6 +133,7 @@ export function registerWebAccountRoutes(app: Hono, deps: AppDeps): void {
         )),
       );
     }
+    if (personChange.reply) messages.unshift(personChange.reply);
     return c.json({ message: messages.join('\n'), data: await settingsView(deps, updated) });
   });
 
@@ -131,6 +169,12 @@ async function settingsView(deps: AppDeps, user: User): Promise<SettingsResponse
     locale: user.locale,
     timeZone: userTimeZone(user),
     goal: user.profile.goal ?? null,
+    goalWeightKg: user.profile.goalWeightKg ?? null,
+    body: user.profile.body ?? null,
+    // Billing may be off (no Stripe configured): the page then says every feature is free.
+    billing: deps.useCases?.billing
+      ? { enabled: true, tier: await userTier(deps.useCases, deps.useCases.billing, user) }
+      : { enabled: false, tier: null },
     diet: user.profile.diet ?? null,
     allergies: user.profile.allergies ?? [],
     budget: budget ? { amount: budget.amount, period: budget.period } : null,

@@ -10,6 +10,7 @@ import {
   BUNDLE_PROBES,
   LAMBDA_FUNCTIONS,
   type LambdaFunction,
+  MAX_JS_BYTES,
   SHIPS_HIGHS_WASM,
 } from '../fixtures/lambda/bundles.ts';
 
@@ -64,6 +65,44 @@ describe('Lambda bundles', () => {
       expect(existsSync(path.join(outDir, fn, 'index.mjs')), fn).toBe(true);
       expect(existsSync(path.join(outDir, fn, 'highs.wasm')), `${fn} highs.wasm`).toBe(SHIPS_HIGHS_WASM[fn]);
     }
+  });
+
+  it.each(LAMBDA_FUNCTIONS)('%s parses at most 1.5 MB of JavaScript at init', (fn) => {
+    const bundle = built.find((one) => one.name === fn);
+    expect(bundle?.initJsBytes, fn).toBeLessThanOrEqual(MAX_JS_BYTES);
+    expect(bundle?.totalJsBytes, fn).toBeGreaterThanOrEqual(bundle?.initJsBytes ?? Number.POSITIVE_INFINITY);
+  });
+
+  it('http loads the Stripe SDK from a lazy chunk beside it, whose signature check accepts and refuses', () => {
+    const http = built.find((one) => one.name === 'http');
+    const chunk = http?.lazyChunks.find((file) => file.startsWith('stripe'));
+    expect(chunk, 'a lazy Stripe chunk').toBeDefined();
+    const url = pathToFileURL(path.join(outDir, 'http', chunk ?? '')).href;
+    const script = `
+      const { default: Stripe } = await import(${JSON.stringify(url)});
+      const payload = JSON.stringify({ id: 'evt_bundle', object: 'event', type: 'customer.created' });
+      const secret = 'whsec_bundle_test';
+      const header = Stripe.webhooks.generateTestHeaderString({ payload, secret });
+      const event = Stripe.webhooks.constructEvent(payload, header, secret);
+      let refused = false;
+      try {
+        Stripe.webhooks.constructEvent(payload, header, 'whsec_another');
+      } catch (error) {
+        refused = error instanceof Stripe.errors.StripeSignatureVerificationError;
+      }
+      process.stdout.write('\\nSTRIPE_RESULT ' + JSON.stringify({ id: event.id, refused }) + '\\n');
+    `;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { PATH: process.env.PATH ?? '', ...BUNDLE_ENV },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const line = child.stdout.split('\n').find((text) => text.startsWith('STRIPE_RESULT '));
+    expect(line, child.stderr.slice(-2000)).toBeDefined();
+    expect(JSON.parse(line?.slice('STRIPE_RESULT '.length) ?? '{}')).toStrictEqual({
+      id: 'evt_bundle',
+      refused: true,
+    });
   });
 
   it.each(LAMBDA_FUNCTIONS)('%s imports in a fresh Node process and exports a handler', (fn) => {

@@ -224,7 +224,17 @@ describe.skipIf(!hasChromium)('web app end to end (real app, real browser)', () 
     await open('household', /Household/);
     expect(await page.textContent('main')).toMatch(/1 adult/);
     expect(await page.textContent('main')).toMatch(/No invitations/);
+    // Gap 3 (test/fixtures/web-app-gaps.ts): invite by number, then remove, through the chat's household use case.
+    await page.locator('#invite-phone').fill('+1 555 017 0399');
+    await page.locator('#invite-name').fill('Sam');
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await expect
+      .poll(async () => (await page.locator('#status').textContent()) ?? '')
+      .toMatch(/ending in 0399/);
+    await expect.poll(async () => (await page.textContent('main')) ?? '').toMatch(/Sam \(\+1•+99\)/);
     await shoot('household.png');
+    await page.getByRole('button', { name: 'Remove Sam' }).click();
+    await expect.poll(async () => (await page.textContent('main')) ?? '').toMatch(/No invitations/);
   }, 60_000);
 
   it(`${scenario('keyboard-and-width').id}`, async () => {
@@ -262,6 +272,22 @@ describe.skipIf(!hasChromium)('web app end to end (real app, real browser)', () 
       await expect.poll(() => page.getByRole('link', { name, exact: true }).count()).toBe(1);
     const settings = await page.evaluate(async () => (await fetch('/api/settings')).json());
     expect(settings).toMatchObject({ locale: 'es', timeZone: 'Europe/Madrid' });
+    // Gap 2 (test/fixtures/web-app-gaps.ts): goal weight under the BMI floor refused, body data saved, billing off.
+    await expect.poll(async () => (await page.locator('#billing').textContent()) ?? '').toMatch(/gratis/);
+    await page.locator('#goal-weight').fill('45');
+    await page.getByRole('button', { name: 'Actualizar objetivo y cuerpo' }).click();
+    await expect.poll(async () => (await page.locator('#status').textContent()) ?? '').toMatch(/peso/i);
+    await page.locator('#goal-weight').fill('');
+    await page.locator('#weight').fill('63');
+    await page.getByRole('button', { name: 'Actualizar objetivo y cuerpo' }).click();
+    await expect
+      .poll(async () =>
+        page.evaluate(async () => (await (await fetch('/api/settings')).json()).body?.weightKg),
+      )
+      .toBe(63);
+    expect(
+      await page.evaluate(async () => (await (await fetch('/api/settings')).json()).goalWeightKg),
+    ).toBeNull();
     await shoot('settings.png');
   }, 60_000);
 
@@ -304,6 +330,25 @@ describe.skipIf(!hasChromium)('web app end to end (real app, real browser)', () 
     // The anonymous chat user reaches their own (empty) dashboard.
     await chat.goto(`${baseUrl}/app.html#log`);
     await expect.poll(async () => (await chat.locator('h1').textContent()) ?? '').toMatch(/Today's log/);
+    // Gap 1 (test/fixtures/web-app-gaps.ts): the web-only user attaches a phone in Settings with the texted code.
+    await chat.goto('about:blank');
+    await chat.goto(`${baseUrl}/app.html#settings`);
+    await chat.locator('#link-phone').fill('+1 555 017 0199');
+    await chat.locator('#link-phone').press('Enter');
+    await expect
+      .poll(async () => (await chat.locator('#status').textContent()) ?? '')
+      .toMatch(/6-digit code/);
+    const webSessionId = (await fresh.cookies()).find((c) => c.name === 'nutritionist_session')?.value ?? '';
+    // No Twilio here: the local outbox holds the SMS for the user.
+    const texted = (await runtime.appDeps.takeWebDeliveries?.(webSessionId)) ?? [];
+    const code = texted.join('\n').match(/\b(\d{6})\b/)?.[1] ?? '';
+    expect(code).toMatch(/^\d{6}$/);
+    await chat.locator('#link-code').fill(code);
+    await chat.locator('#link-code').press('Enter');
+    await expect.poll(async () => (await chat.locator('#status').textContent()) ?? '').toMatch(/now linked/);
+    await expect.poll(() => chat.locator('#link-phone').count()).toBe(0);
+    await chat.screenshot({ path: path.join(RESULTS, 'phone-linked.png'), fullPage: true });
+    expect((await runtime.appDeps.stores.users.findByPhone('+15550170199'))?.webSessionId).toBe(webSessionId);
     await fresh.close();
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import {
   SUBSCRIPTION_STATUSES,
   type SubscriptionSnapshot,
@@ -27,21 +27,35 @@ const ENDED: ReadonlySet<string> = new Set(['canceled', 'incomplete_expired']);
  */
 export class StripePayments implements Payments {
   readonly kind = 'stripe';
-  readonly #stripe: Stripe;
+  readonly #options: StripePaymentsOptions;
+  #client: Promise<Stripe> | undefined;
 
   constructor(options: StripePaymentsOptions) {
-    this.#stripe = new Stripe(options.secretKey, {
-      ...(options.host ? { host: options.host } : {}),
-      ...(options.port ? { port: options.port } : {}),
-      ...(options.protocol ? { protocol: options.protocol } : {}),
-      timeout: options.timeoutMs ?? 10_000,
-      maxNetworkRetries: options.maxNetworkRetries ?? 2,
+    this.#options = options;
+  }
+
+  /**
+   * The SDK is imported on the first payment call, not at start: it is ~240 KiB a Lambda would otherwise parse on
+   * every cold start, and most requests never reach Stripe (the bundle puts it in a chunk of its own).
+   */
+  #stripe(): Promise<Stripe> {
+    this.#client ??= import('stripe').then(({ default: StripeClient }) => {
+      const options = this.#options;
+      return new StripeClient(options.secretKey, {
+        ...(options.host ? { host: options.host } : {}),
+        ...(options.port ? { port: options.port } : {}),
+        ...(options.protocol ? { protocol: options.protocol } : {}),
+        timeout: options.timeoutMs ?? 10_000,
+        maxNetworkRetries: options.maxNetworkRetries ?? 2,
+      });
     });
+    return this.#client;
   }
 
   async createCheckout(request: CheckoutRequest): Promise<string> {
+    const stripe = await this.#stripe();
     const session = await call(() =>
-      this.#stripe.checkout.sessions.create({
+      stripe.checkout.sessions.create({
         mode: 'subscription',
         line_items: [{ price: request.priceId, quantity: 1 }],
         client_reference_id: request.reference,
@@ -58,15 +72,17 @@ export class StripePayments implements Payments {
   }
 
   async createPortal(customerId: string, returnUrl: string): Promise<string> {
+    const stripe = await this.#stripe();
     const session = await call(() =>
-      this.#stripe.billingPortal.sessions.create({ customer: customerId, return_url: returnUrl }),
+      stripe.billingPortal.sessions.create({ customer: customerId, return_url: returnUrl }),
     );
     return session.url;
   }
 
   async getSubscription(subscriptionId: string): Promise<SubscriptionSnapshot | undefined> {
+    const stripe = await this.#stripe();
     try {
-      return snapshotOf(await call(() => this.#stripe.subscriptions.retrieve(subscriptionId)));
+      return snapshotOf(await call(() => stripe.subscriptions.retrieve(subscriptionId)));
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw error;
@@ -74,10 +90,11 @@ export class StripePayments implements Payments {
   }
 
   async cancelSubscription(subscriptionId: string): Promise<void> {
+    const stripe = await this.#stripe();
     try {
-      const current = await call(() => this.#stripe.subscriptions.retrieve(subscriptionId));
+      const current = await call(() => stripe.subscriptions.retrieve(subscriptionId));
       if (ENDED.has(current.status)) return;
-      await call(() => this.#stripe.subscriptions.cancel(subscriptionId));
+      await call(() => stripe.subscriptions.cancel(subscriptionId));
     } catch (error) {
       if (isMissing(error)) return;
       throw error;

@@ -77,7 +77,7 @@ function changeGoalWeight(
  * the BMI is unknown, so the goal waits for it. A goal on the wrong side of the current weight for the stated goal
  * is questioned rather than stored.
  */
-function goalWeightProblem(
+export function goalWeightProblem(
   kg: number,
   profile: Profile,
 ): 'too_low' | 'needs_height' | 'lose' | 'gain' | undefined {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROFILE_ALLERGENS } from '../nutrition/allergens.ts';
+import { phoneLinkSchema } from './phone-link.ts';
 
 /** The US major 9 allergens (FALCPA + FASTER Act 2023); `gluten` covers wheat, barley, rye and non-certified oats. */
 export const ALLERGENS = PROFILE_ALLERGENS;
@@ -74,5 +75,7 @@ export const profileSchema = z.object({
   dislikes: z.array(z.string().min(2).max(40)).max(30).optional(),
   /** IANA zone ("America/Chicago"); when absent the phone number's country code decides. */
   timeZone: z.string().min(1).max(64).optional(),
+  /** A web-only user's pending SMS code to attach a phone (issue 10); gone once linked. */
+  phoneLink: phoneLinkSchema.optional(),
 });
 export type Profile = z.infer<typeof profileSchema>;

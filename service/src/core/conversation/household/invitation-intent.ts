@@ -7,12 +7,25 @@ import { parseYesNo } from '../parse/index.ts';
 import { isPlanRequest } from '../plan-intent.ts';
 import { ineligible } from '../ready.ts';
 import { planDecision } from './household-intent.ts';
-import { invitationMessagesFor } from './invitation-messages.ts';
+import { type InvitationMessages, invitationMessagesFor } from './invitation-messages.ts';
 import { parseHouseholdCommand, sameWords } from './invitation-parse.ts';
 import type { HouseholdContext } from './invitation-types.ts';
 
 /** Members who join by phone, per household; enough for a family and a bound on invitations sent. */
 export const MAX_PHONE_MEMBERS = 8;
+
+/** Why an invitation to `phone` may not go out (the chat and the web page alike), or undefined when it may. */
+export function inviteRefusal(
+  phone: string,
+  household: HouseholdContext,
+  h: InvitationMessages,
+): string | undefined {
+  if (phone === household.phone) return h.ownNumber();
+  // A member does not run a household of their own inside another one.
+  if (household.membership) return h.cannotInvite();
+  if (household.links.length >= MAX_PHONE_MEMBERS) return h.tooMany(MAX_PHONE_MEMBERS);
+  return undefined;
+}
 
 /**
  * Household commands and answers for a consented user: the reply to an invitation (YES answers it whenever one
@@ -58,11 +71,8 @@ export function householdDecision(
       case 'bad_number':
         return { ...base, replies: [h.badNumber()] };
       case 'invite': {
-        if (command.phone === household.phone) return { ...base, replies: [h.ownNumber()] };
-        // A member does not run a household of their own inside another one.
-        if (household.membership) return { ...base, replies: [h.cannotInvite()] };
-        if (household.links.length >= MAX_PHONE_MEMBERS)
-          return { ...base, replies: [h.tooMany(MAX_PHONE_MEMBERS)] };
+        const refusal = inviteRefusal(command.phone, household, h);
+        if (refusal) return { ...base, replies: [refusal] };
         const { kind: _kind, ...invite } = command;
         return { ...base, effect: { kind: 'household_invite', ...invite } };
       }
