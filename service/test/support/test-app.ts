@@ -54,12 +54,13 @@ export function buildTestApp(options: TestAppOptions = {}) {
   const clock = new ManualClock();
   const logger = options.logger ?? silentLogger;
   if (options.cache) stores.plans = planStoreDroppingCache(stores.plans, options.cache);
-  const outbox = new LocalOutbox(silentLogger);
+  // The given logger reaches the outbox, messenger and queue too, so a log scan sees every line a runtime writes.
+  const outbox = new LocalOutbox(logger);
   // As in composition: every send passes the one opt-out check first.
-  const messenger = consentCheckedMessenger(outbox, { consent: stores.consent, logger: silentLogger });
+  const messenger = consentCheckedMessenger(outbox, { consent: stores.consent, logger });
   const queue = new InProcessQueue(async (job) => {
     if (job.type === 'household_plan') await deliverHouseholdPlan({ ...inboundDeps, messenger }, job);
-  }, silentLogger);
+  }, logger);
   const inboundDeps: HandleInboundDeps = {
     stores,
     clock,
