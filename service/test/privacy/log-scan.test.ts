@@ -125,3 +125,21 @@ describe('the JSON logs of a representative run', () => {
     }
   }, 30_000);
 });
+
+describe('the JSON logger itself', () => {
+  it('masks an E.164 number that slips into any field, however deep, as the Powertools logger does', () => {
+    const lines: string[] = [];
+    const logger = createJsonLogger('debug', (line) => lines.push(line));
+    logger.error('send_failed', {
+      error: 'Twilio 21211: invalid To number +15550960009',
+      nested: { to: 'whatsapp:+34600111222', list: ['+447700900123'] },
+    });
+    const [line] = lines;
+    expect(line).toBeDefined();
+    for (const digits of ['15550960009', '34600111222', '447700900123']) expect(line).not.toContain(digits);
+    const parsed = JSON.parse(line ?? '{}') as { event: string; error: string; nested: { to: string } };
+    expect(parsed.event).toBe('send_failed');
+    expect(parsed.error).toMatch(/^Twilio 21211: invalid To number \+1•+09$/);
+    expect(parsed.nested.to).toMatch(/^whatsapp:\+3•+22$/);
+  });
+});
