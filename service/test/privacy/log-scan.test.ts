@@ -70,7 +70,10 @@ async function representativeRun() {
       await sms(from, text);
     }
   }
-  expect(await sms(PHONE, 'plan')).toContain('/p/');
+  const planReply = await sms(PHONE, 'plan');
+  const planToken = planReply.match(/\/p\/([A-Za-z0-9_-]+)/)?.[1] ?? '';
+  expect(planToken, planReply).not.toBe('');
+  expect((await app.request(`${BASE_URL}/p/${planToken}`)).status).toBe(200);
   await sms(PHONE, 'had two scrambled eggs and a banana for breakfast');
   await sms(PHONE, 'what should I eat before my marathon training run');
   const exportReply = await sms(PHONE, 'export my data');
@@ -80,6 +83,8 @@ async function representativeRun() {
 
   const signIn = (await sms(PHONE, 'web')).match(/\/signin\/([A-Za-z0-9_-]+)/)?.[1];
   expect(signIn).toBeDefined();
+  // The page before the button: the token is still unused when this request is logged.
+  expect((await app.request(`${BASE_URL}/signin/${signIn}`)).status).toBe(200);
   const cookie = cookieOf(await app.request(`${BASE_URL}/signin/${signIn}`, { method: 'POST' }));
   expect(cookie).toContain('=');
   await api('/api/session', cookie);
@@ -101,7 +106,9 @@ async function representativeRun() {
   await sms(PHONE, 'delete my data');
   await sms(PHONE, 'DELETE ALL');
   await test.queue.whenIdle();
-  return { log: lines.join(''), lines, sent, replies };
+  const exportToken = exportLink?.split('/').pop() ?? '';
+  const bearerTokens = [planToken, exportToken, signIn ?? ''];
+  return { log: lines.join(''), lines, sent, replies, bearerTokens };
 }
 
 describe('the JSON logs of a representative run', () => {
@@ -124,6 +131,30 @@ describe('the JSON logs of a representative run', () => {
       }
     }
   }, 30_000);
+});
+
+describe('the request log of a representative run', () => {
+  it('holds no bearer token of a /p/, /export/ or /signin/ link, only the route pattern', async () => {
+    const { log, lines, bearerTokens } = await representativeRun();
+    for (const token of bearerTokens) {
+      expect(token.length).toBeGreaterThan(10);
+      expect(log, `a log line holds the bearer token ${token}`).not.toContain(token);
+    }
+    const paths = lines
+      .map((line) => JSON.parse(line) as { event: string; path?: string })
+      .filter((entry) => entry.event === 'http_request')
+      .map((entry) => entry.path);
+    expect(paths).toEqual(expect.arrayContaining(['/p/:token', '/export/:token', '/signin/:token']));
+  }, 30_000);
+
+  it('holds no /m/<id> message id either (the id alone shows the message)', async () => {
+    const lines: string[] = [];
+    const { app } = buildTestApp({ logger: createJsonLogger('debug', (line) => lines.push(line)) });
+    const id = '3f1c2b9e-8d7a-4c21-9e55-0a1b2c3d4e5f';
+    expect((await app.request(`${BASE_URL}/m/${id}`)).status).toBe(404);
+    expect(lines.join('')).not.toContain(id);
+    expect(lines.join('')).toContain('/m/:id');
+  });
 });
 
 describe('the JSON logger itself', () => {
