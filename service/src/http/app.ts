@@ -4,6 +4,7 @@ import type { AppDeps } from './app-deps.ts';
 import { registerChatRoute } from './chat-route.ts';
 import { registerExportRoute } from './export-route.ts';
 import { errorBody, HttpError } from './http-error.ts';
+import { loggedPath } from './logged-path.ts';
 import { httpMetricsMiddleware, registerMetricsRoute } from './metrics-route.ts';
 import { openApiDocument } from './openapi.ts';
 import { escapeHtml, page, privacyPage } from './pages.ts';
@@ -30,10 +31,10 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
-    // Paths never carry phone numbers or message text, so they are safe to log.
+    // Paths never carry phone numbers or message text; bearer tokens in them are replaced by the route pattern.
     deps.logger.info('http_request', {
       method: c.req.method,
-      path: new URL(c.req.url).pathname,
+      path: loggedPath(new URL(c.req.url).pathname, c.req.routePath),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
