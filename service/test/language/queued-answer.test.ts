@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryCache } from '../../src/adapters/memory-cache/memory-cache.ts';
 import { composeLanguage } from '../../src/composition/language.ts';
+import { composeObservedLanguage } from '../../src/composition/language-cache.ts';
 import { loadConfig } from '../../src/config/config.ts';
+import { registerLanguageMetrics } from '../../src/core/knowledge/language-metrics.ts';
 import type { CallBudget } from '../../src/core/knowledge/model-call-budget.ts';
 import { SMS_REPLY_BUDGET_MS } from '../../src/core/knowledge/model-call-budget.ts';
+import { MetricsRegistry } from '../../src/core/metrics/metrics-registry.ts';
 import type { Logger } from '../../src/core/ports/logger.port.ts';
 import { QUEUED_ANSWER_ROWS, type QueuedAnswerRow } from '../fixtures/queued-answers.ts';
 import {
@@ -17,6 +21,7 @@ import {
   FakeOpenAiServer,
   UNAUTHORIZED,
 } from '../support/fake-openai-server.ts';
+import { ManualClock } from '../support/test-app.ts';
 import { capturingLogger, FAKE_AWS, queuedConversation, TEST_BUDGET } from './language-test-kit.ts';
 
 const MODEL_ID = 'us.anthropic.claude-haiku-4-5-20251001-v1:0';
@@ -130,6 +135,51 @@ describe('a question the model is too slow for: a holding reply now, the answer 
     expect(later).toHaveLength(1);
     expect(lower(later)).toContain('fibre');
   }, 20_000);
+
+  it('behind the response cache: the queued answer is stored, so the next asker is answered at once', async () => {
+    const row = QUEUED_ANSWER_ROWS[0] as QueuedAnswerRow;
+    const { logger } = capturingLogger();
+    const config = loadConfig({ LANGUAGE_PROVIDER: 'bedrock', BEDROCK_MODEL_ID: MODEL_ID });
+    const cache = new MemoryCache({ clock: new ManualClock() });
+    const metrics = registerLanguageMetrics(new MetricsRegistry());
+    const observed = (budget: CallBudget) =>
+      composeObservedLanguage(
+        config,
+        { cache, logger, metrics },
+        { bedrockClient: { endpoint: bedrockServer.endpoint, ...FAKE_AWS, budget } },
+      );
+    const chat = queuedConversation(observed(TEST_BUDGET), observed(QUEUED_TEST_BUDGET), logger);
+    const [first, second] = ['+15550169003', '+15550169004'];
+    for (const phone of [first, second]) await chat.onboard(phone, 'en');
+    script(row, chat.jobs);
+    expect(lower(await chat.send(first, row.question))).toContain('let me look that up');
+    expect(lower(await chat.deliveries(first))).toContain('fibre');
+    const calls = bedrockServer.requests.length;
+    expect(lower(await chat.send(second, row.question))).toContain('fibre');
+    expect(bedrockServer.requests).toHaveLength(calls);
+    expect(chat.jobs).toHaveLength(1);
+  });
+
+  it('a queue that refuses the job: the local engine answers now, never nothing', async () => {
+    const row = QUEUED_ANSWER_ROWS[2] as QueuedAnswerRow;
+    const { logger, lines } = capturingLogger();
+    const { inline, queued } = models('bedrock', logger, TEST_BUDGET);
+    const chat = queuedConversation(inline, queued, logger);
+    const phone = '+15550169005';
+    await chat.onboard(phone, 'en');
+    script(row, chat.jobs);
+    chat.deps.jobs = {
+      kind: 'broken',
+      enqueue: () => Promise.reject(Object.assign(new Error('queue down'), { name: 'QueueDown' })),
+      whenIdle: () => Promise.resolve(),
+    };
+    const now = lower(await chat.send(phone, row.question));
+    expect(now).toContain('fibre');
+    expect(now).not.toContain('let me look that up');
+    expect(lines.find((line) => line.event === 'question_queue_failed')?.fields).toMatchObject({
+      error: 'QueueDown',
+    });
+  });
 
   it('a question no longer in the message log (erased, expired): the job sends nothing', async () => {
     const { logger } = capturingLogger();
