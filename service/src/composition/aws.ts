@@ -1,6 +1,7 @@
 import { createJsonLogger } from '../adapters/system/json-logger.ts';
 import { randomIds, randomTokens, systemClock } from '../adapters/system/system-clock.ts';
 import type { Config } from '../config/config.ts';
+import { QUEUED_CALL_BUDGET } from '../core/knowledge/model-call-budget.ts';
 import type { JobQueue } from '../core/ports/job-queue.port.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
 import { type JobMessageOutcome, type RunJobDeps, runJobMessage } from '../core/use-cases/run-job.ts';
@@ -14,6 +15,7 @@ import {
 } from './aws-container.ts';
 import { composeAwsMessenger } from './aws-messenger.ts';
 import { type AwsClients, composeAwsJobQueue, composeAwsStores } from './aws-parts.ts';
+import { composeLanguage } from './language.ts';
 import { composePlanner } from './planner.ts';
 
 export { awsConfig, awsTelemetry, oncePerContainer, withSecrets } from './aws-container.ts';
@@ -55,6 +57,8 @@ export function composeAwsWorker(
     publicBaseUrl: config.publicBaseUrl,
     messageRetentionDays: config.messageRetentionDays,
     deliveryWindow: config.weeklyDelivery.window,
+    // A question the model outlasted the webhook's budget for is asked again here, with the longer budget.
+    language: composeLanguage(config, logger, { budget: QUEUED_CALL_BUDGET }),
   };
   return { logger, runJobMessage: (body) => runJobMessage(deps, body) };
 }

@@ -17,6 +17,8 @@ export interface LanguageParts {
   bedrockClient?: BedrockClientOptions;
   /** Tests only: a shorter budget for the OpenAI-compatible adapter. */
   openaiBudget?: CallBudget;
+  /** The call budget unless a test gives one: the inline budget by default, `QUEUED_CALL_BUDGET` for queued jobs. */
+  budget?: CallBudget;
 }
 
 /**
@@ -43,22 +45,19 @@ function modelAdapter(
     case 'bedrock': {
       if (!bedrock) throw new ConfigError('Invalid configuration: BEDROCK_MODEL_ID: required for bedrock');
       const options = parts.bedrockClient ?? {};
+      const budget = options.budget ?? parts.budget;
       return new BedrockLanguageModel({
-        client: createBedrockRuntimeClient(options),
+        client: createBedrockRuntimeClient({ ...options, ...(budget ? { budget } : {}) }),
         modelId: bedrock.modelId,
         knowledge,
         logger,
-        ...(options.budget ? { budget: options.budget } : {}),
+        ...(budget ? { budget } : {}),
       });
     }
     case 'openai': {
       if (!openai) throw new ConfigError('Invalid configuration: OPENAI_BASE_URL: required for openai');
-      return new OpenAiLanguageModel({
-        ...openai,
-        knowledge,
-        logger,
-        ...(parts.openaiBudget ? { budget: parts.openaiBudget } : {}),
-      });
+      const budget = parts.openaiBudget ?? parts.budget;
+      return new OpenAiLanguageModel({ ...openai, knowledge, logger, ...(budget ? { budget } : {}) });
     }
   }
 }

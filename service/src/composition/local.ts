@@ -10,6 +10,7 @@ import { createJsonLogger } from '../adapters/system/json-logger.ts';
 import { clockStartingAt, randomIds, randomTokens, systemClock } from '../adapters/system/system-clock.ts';
 import type { Config } from '../config/config.ts';
 import { planStoreDroppingCache } from '../core/cache/cache-tags.ts';
+import { QUEUED_CALL_BUDGET } from '../core/knowledge/model-call-budget.ts';
 import type { Clock } from '../core/ports/clock.port.ts';
 import type { JobQueue } from '../core/ports/job-queue.port.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
@@ -71,10 +72,16 @@ export function composeLocal(
   });
   // The same dispatcher as the SQS worker (core/use-cases/run-job.ts).
   const queue = new InProcessQueue(
-    (job) => runJob({ ...inboundDeps, messenger, deliveryWindow }, job),
+    (job) => runJob({ ...inboundDeps, messenger, deliveryWindow, language: queuedLanguage }, job),
     logger,
   );
   const planner = composePlanner();
+  // A queued answer (the model outlasted the inline budget) asks again with the longer budget; same cache.
+  const queuedLanguage = composeObservedLanguage(
+    config,
+    { cache, logger, metrics: metrics.language },
+    { budget: QUEUED_CALL_BUDGET },
+  );
   const deliveryWindow = config.weeklyDelivery.window;
   const weeklyScheduler = new InProcessScheduler(
     'weekly_delivery',

@@ -3,7 +3,11 @@ import { composeLanguage } from '../../src/composition/language.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { loadKnowledgeBase } from '../../src/core/knowledge/knowledge-base.ts';
 import { LocalLanguageModel } from '../../src/core/knowledge/local-language-model.ts';
-import { DEFAULT_CALL_BUDGET, SMS_REPLY_BUDGET_MS } from '../../src/core/knowledge/model-call-budget.ts';
+import {
+  DEFAULT_CALL_BUDGET,
+  LanguageModelDeferred,
+  SMS_REPLY_BUDGET_MS,
+} from '../../src/core/knowledge/model-call-budget.ts';
 import type { Logger } from '../../src/core/ports/logger.port.ts';
 import {
   bedrockError,
@@ -248,7 +252,9 @@ describe('Bedrock Converse through the real SDK', () => {
     },
   );
 
-  it('a model that never answers: with the default budget the SMS reply still goes out within 10 s, from the local engine', async () => {
+  // With a queue the same hang gets "let me look that up" and a queued answer (queued-answer.test.ts); here the
+  // conversation has no queue, so the inline budget still ends in the local engine's answer.
+  it('a model that never answers, no queue to answer later: the SMS reply goes out within 10 s, from the local engine', async () => {
     server.respond = () => ({ kind: 'hang' });
     const { logger, lines } = capturingLogger();
     server.requests.length = 0;
@@ -270,6 +276,19 @@ describe('Bedrock Converse through the real SDK', () => {
     // Each attempt gave up on its own, so the SDK tried again before the budget ran out.
     expect(server.requests.length).toBeGreaterThanOrEqual(2);
   }, 15_000);
+
+  it('a model that never answers, asked with deferIfSlow: LanguageModelDeferred at the budget, no local answer', async () => {
+    const { logger, lines } = capturingLogger();
+    const model = bedrock(logger);
+    server.respond = () => ({ kind: 'hang' });
+    const started = Date.now();
+    await expect(
+      model.answerQuestion({ text: 'how much fibre do I need?', locale: 'en', deferIfSlow: true }),
+    ).rejects.toThrow(LanguageModelDeferred);
+    expect(Date.now() - started).toBeLessThan(TEST_BUDGET.totalMs + 200);
+    expect(fallbacks(lines)).toEqual([]);
+    expect(lines.filter((line) => line.event === 'language_model_deferred')).toHaveLength(1);
+  });
 
   it('prompt caching: the first call writes the cached prefix, the next reads it (token counts logged)', async () => {
     const { logger, lines } = capturingLogger();

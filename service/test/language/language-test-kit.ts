@@ -1,4 +1,8 @@
+import { InProcessQueue } from '../../src/adapters/in-process-queue/in-process-queue.ts';
+import { LocalOutbox } from '../../src/adapters/local-outbox/local-outbox.ts';
 import { createMemoryStores } from '../../src/adapters/memory/index.ts';
+import { consentCheckedMessenger } from '../../src/core/messaging/consent-checked-messenger.ts';
+import type { Job } from '../../src/core/ports/job-queue.port.ts';
 import type { LanguageModel } from '../../src/core/ports/language-model.port.ts';
 import type { Logger } from '../../src/core/ports/logger.port.ts';
 import type { Stores } from '../../src/core/ports/stores.ts';
@@ -6,6 +10,8 @@ import {
   type HandleInboundDeps,
   handleInboundMessage,
 } from '../../src/core/use-cases/handle-inbound-message.ts';
+import { runJob } from '../../src/core/use-cases/run-job.ts';
+import { DEFAULT_DELIVERY_WINDOW } from '../../src/core/use-cases/weekly-delivery.ts';
 import { ManualClock, sequentialIds } from '../support/test-app.ts';
 import { sequentialTokens, testPlanner } from '../support/test-planner.ts';
 
@@ -55,6 +61,46 @@ export const ONBOARDING = {
   ],
 } as const;
 
+/**
+ * `conversation` with an in-process queue running the real job dispatcher: `inline` answers the webhook, `queued`
+ * (the longer budget) answers queued questions, delivered through the consent-checked local outbox. Every job
+ * enqueued is kept in `jobs`, so a test can enqueue one again as SQS would redeliver it.
+ */
+export function queuedConversation(inline: LanguageModel, queued: LanguageModel, logger: Logger) {
+  const chat = conversation(inline, logger);
+  const outbox = new LocalOutbox(logger);
+  const messenger = consentCheckedMessenger(outbox, { consent: chat.stores.consent, logger });
+  const jobs: Job[] = [];
+  const runner = new InProcessQueue(
+    (job) =>
+      runJob(
+        {
+          ...chat.deps,
+          messenger,
+          language: queued,
+          deliveryWindow: DEFAULT_DELIVERY_WINDOW,
+        },
+        job,
+      ),
+    logger,
+  );
+  chat.deps.jobs = {
+    kind: 'recording',
+    enqueue: async (job) => {
+      jobs.push(job);
+      await runner.enqueue(job);
+    },
+    whenIdle: () => runner.whenIdle(),
+  };
+  /** Delivered to the user with this phone since the last call, once every queued job has finished. */
+  const deliveries = async (phone: string): Promise<string[]> => {
+    await runner.whenIdle();
+    const user = await chat.stores.users.findByPhone(phone);
+    return user ? outbox.takeNew(user.id) : [];
+  };
+  return { ...chat, jobs, queue: chat.deps.jobs, deliveries };
+}
+
 /** The inbound use case with memory stores, answering open questions through `language`. */
 export function conversation(language: LanguageModel, logger: Logger) {
   const stores: Stores = createMemoryStores();
@@ -79,5 +125,5 @@ export function conversation(language: LanguageModel, logger: Logger) {
   const onboard = async (phone: string, locale: 'en' | 'es') => {
     for (const text of ONBOARDING[locale]) await send(phone, text);
   };
-  return { stores, send, onboard };
+  return { stores, deps, send, onboard };
 }

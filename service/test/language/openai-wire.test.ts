@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeLanguage } from '../../src/composition/language.ts';
 import { ConfigError, loadConfig } from '../../src/config/config.ts';
 import { loadKnowledgeBase } from '../../src/core/knowledge/knowledge-base.ts';
+import { LanguageModelDeferred } from '../../src/core/knowledge/model-call-budget.ts';
 import type { Logger } from '../../src/core/ports/logger.port.ts';
 import {
   chatText,
@@ -185,6 +186,8 @@ describe('an OpenAI-compatible server (Ollama, llama.cpp, vLLM) through fetch', 
     expect(fallbacks(lines)).toEqual(['OpenAiCompatibleError']);
   });
 
+  // Asked without `deferIfSlow` (no queue): the local engine answers at the budget. With a queue, see
+  // queued-answer.test.ts and the row below.
   it('a server that never answers: each attempt times out, then the budget ends it', async () => {
     const { logger, lines } = capturingLogger();
     const model = openai(logger);
@@ -198,6 +201,21 @@ describe('an OpenAI-compatible server (Ollama, llama.cpp, vLLM) through fetch', 
     expect(elapsed).toBeLessThan(TEST_BUDGET.totalMs + 200);
     expect(server.requests.length).toBeGreaterThanOrEqual(2);
     expect(fallbacks(lines)).toEqual(['LanguageModelTimeout']);
+  });
+
+  it('a server that never answers, asked with deferIfSlow: LanguageModelDeferred at the budget', async () => {
+    const { logger, lines } = capturingLogger();
+    const model = openai(logger);
+    server.respond = () => ({ kind: 'hang' });
+    await expect(
+      model.answerQuestion({ text: 'how much fibre do I need?', locale: 'en', deferIfSlow: true }),
+    ).rejects.toThrow(LanguageModelDeferred);
+    expect(fallbacks(lines)).toEqual([]);
+    // The same request failing fast (a refusal) is no reason to wait: the local engine answers now.
+    server.respond = () => UNAUTHORIZED;
+    expect(
+      await model.answerQuestion({ text: 'how much fibre do I need?', locale: 'en', deferIfSlow: true }),
+    ).toMatchObject({ entryId: 'fibre-needs' });
   });
 
   it('refuses to start without a base URL or a model, naming the variable', () => {

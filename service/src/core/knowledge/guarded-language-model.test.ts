@@ -4,6 +4,7 @@ import type { Logger } from '../ports/logger.port.ts';
 import { GuardedLanguageModel, numbersIn, sameNumbers } from './guarded-language-model.ts';
 import { loadKnowledgeBase } from './knowledge-base.ts';
 import { LocalLanguageModel } from './local-language-model.ts';
+import { LanguageModelDeferred, LanguageModelTimeout } from './model-call-budget.ts';
 
 /** A stand-in provider that returns fixed raw output (what an adapter would have parsed off the wire). */
 function provider(output: { classify?: unknown; answer?: unknown; phrase?: unknown; fail?: Error }) {
@@ -123,6 +124,21 @@ describe('GuardedLanguageModel: a model is trusted only after validation', () =>
     const invented = guarded({ phrase: { text: 'You had 92 g of protein; aim for 900 kcal tomorrow.' } });
     expect((await invented.model.phrase({ locale: 'en', tool: 'day_summary', draft })).text).toBe(draft);
     expect(invented.warnings[0]?.reason).toBe('numbers_changed');
+  });
+
+  it('deferIfSlow: a timeout throws LanguageModelDeferred; any other failure, or no deferIfSlow, answers locally', async () => {
+    const slow = guarded({ fail: new LanguageModelTimeout('model call exceeded 7000 ms') });
+    await expect(slow.model.answerQuestion({ ...question, deferIfSlow: true })).rejects.toThrow(
+      LanguageModelDeferred,
+    );
+    expect(await slow.model.answerQuestion(question)).toMatchObject({ entryId: 'fibre-needs' });
+    // Classifying and phrasing never defer: nothing queues them.
+    expect((await slow.model.classify({ text: 'blorp', locale: 'en' })).kind).toBe('none');
+    const refused = guarded({ fail: Object.assign(new Error('denied'), { name: 'AccessDeniedException' }) });
+    expect(await refused.model.answerQuestion({ ...question, deferIfSlow: true })).toMatchObject({
+      entryId: 'fibre-needs',
+    });
+    expect(refused.warnings.map((warning) => warning.reason)).toEqual(['AccessDeniedException']);
   });
 });
 

@@ -11,6 +11,7 @@ import type {
 import { classificationSchema, phrasingSchema, questionAnswerSchema } from '../ports/language-model.port.ts';
 import type { Logger } from '../ports/logger.port.ts';
 import type { KnowledgeBase } from './knowledge-base.ts';
+import { isModelTimeout, LanguageModelDeferred } from './model-call-budget.ts';
 
 type Operation = 'classify' | 'answer_question' | 'phrase';
 
@@ -18,7 +19,8 @@ type Operation = 'classify' | 'answer_question' | 'phrase';
  * A model's output is trusted only after this check: it must meet the port's zod schema, name a knowledge-base
  * entry that exists (in an allowed topic), and — when phrasing — carry exactly the numbers of the catalogue's
  * draft. A thrown error, a malformed answer or an invented number gives the local engine's answer instead, and a
- * log line naming the operation and the reason (never the message).
+ * log line naming the operation and the reason (never the message). A question asked with `deferIfSlow` whose
+ * model call timed out is the one exception: it throws `LanguageModelDeferred`, and the caller queues it.
  */
 export class GuardedLanguageModel implements LanguageModel {
   readonly provider;
@@ -41,7 +43,9 @@ export class GuardedLanguageModel implements LanguageModel {
   }
 
   async answerQuestion(request: QuestionRequest): Promise<QuestionAnswer> {
-    const raw = await this.attempt('answer_question', () => this.primary.answerQuestion(request));
+    const raw = await this.attempt('answer_question', () => this.primary.answerQuestion(request), {
+      defer: request.deferIfSlow === true,
+    });
     const parsed = raw.ok ? questionAnswerSchema.safeParse(raw.value) : undefined;
     if (parsed?.success) {
       const answer = parsed.data;
@@ -72,10 +76,15 @@ export class GuardedLanguageModel implements LanguageModel {
   private async attempt(
     operation: Operation,
     call: () => Promise<unknown>,
+    options: { defer?: boolean } = {},
   ): Promise<{ ok: true; value: unknown } | { ok: false }> {
     try {
       return { ok: true, value: await call() };
     } catch (error) {
+      if (options.defer && isModelTimeout(error)) {
+        this.logger.warn('language_model_deferred', { provider: this.provider, operation });
+        throw new LanguageModelDeferred(`${operation} deferred to the queue`);
+      }
       this.fellBack(operation, error instanceof Error ? error.name : 'error');
       return { ok: false };
     }

@@ -22,6 +22,14 @@ export const jobSchema = z.discriminatedUnion('type', [
       week: z.string().regex(/^\d{4}-W\d{2}$/),
     })
     .strict(),
+  /** A question the model was too slow for: `messageId` is its inbound message-log entry, which holds the text. */
+  z
+    .object({
+      type: z.literal('answer_question'),
+      userId: z.string().min(1).max(64),
+      messageId: z.string().min(1).max(64),
+    })
+    .strict(),
 ]);
 export type Job = z.infer<typeof jobSchema>;
 
@@ -46,5 +54,7 @@ export function jobKey(job: Job): string {
       return `household_plan:${job.planId}`;
     case 'weekly_plan':
       return `weekly_plan:${job.userId}:${job.week}`;
+    case 'answer_question':
+      return `answer_question:${job.messageId}`;
   }
 }

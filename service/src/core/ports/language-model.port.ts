@@ -33,6 +33,11 @@ export interface QuestionRequest {
   locale: Locale;
   /** Only entries of these topics may answer (after a safety reply, clinician topics only). */
   topics?: readonly KnowledgeTopic[];
+  /**
+   * The caller can answer later through the queue: a model that outlasts its budget makes the guard throw
+   * `LanguageModelDeferred` instead of answering with the local engine (`use-cases/answer-question.ts`).
+   */
+  deferIfSlow?: boolean;
 }
 
 /** The knowledge-base entry that answers, by id — never free text — or no match. */

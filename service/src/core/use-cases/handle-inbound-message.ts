@@ -123,7 +123,9 @@ export async function handleInboundMessage(
     }
     if (decision.eraseUser) await forgetUserInCache(deps.cache, current.id);
     await endInvitationsOnOptOut(deps, current, decision);
-    const replies = decision.effect ? await effectReplies(deps, message, current, decision) : outcome.replies;
+    const replies = decision.effect
+      ? await effectReplies(deps, message, current, decision, outcome.inboundLogId)
+      : outcome.replies;
     deps.logger.info('inbound_handled', {
       userId: current.id,
       channel: message.channel,
@@ -184,7 +186,7 @@ function outcomeOf(
   message: InboundMessage,
   user: User,
   decision: Decision,
-): { writes: StoreWrite[]; replies: string[] } {
+): { writes: StoreWrite[]; replies: string[]; inboundLogId?: string } {
   const now = deps.clock.now();
   const writes: StoreWrite[] = decision.consentChanges.map((change) => ({
     kind: 'consent',
@@ -222,11 +224,11 @@ function outcomeOf(
     writes.push({ kind: 'message', entry: logged });
     return logged.id;
   };
-  if (logBodies) entry('in', message.text);
+  const inboundLogId = logBodies ? entry('in', message.text) : undefined;
   const replies = decision.replies.map((reply) =>
     fitForChannel(deps, message.channel, reply, logBodies ? entry('out', reply) : undefined),
   );
-  return { writes, replies };
+  return { writes, replies, ...(inboundLogId ? { inboundLogId } : {}) };
 }
 
 /** Work after the commit (a plan, or an answer from it), whose reply is logged and fitted like any other. */
@@ -235,6 +237,8 @@ async function effectReplies(
   message: InboundMessage,
   user: User,
   decision: Decision,
+  /** The message's own log entry (after consent): a slow model's question is answered later from it. */
+  inboundLogId?: string,
 ): Promise<string[]> {
   const effect = decision.effect;
   if (!effect) return [];
@@ -256,7 +260,12 @@ async function effectReplies(
     effect.kind === 'weekly_delivery'
       ? await changeWeeklyDelivery(deps, user, effect, decision.locale)
       : effect.kind === 'answer_question'
-        ? await answerQuestion(deps, effect, decision.locale)
+        ? await answerQuestion(
+            deps,
+            effect,
+            decision.locale,
+            inboundLogId ? { userId: user.id, messageId: inboundLogId } : undefined,
+          )
         : effect.kind === 'plan_week'
           ? [await planForUser(deps, user, effect.request, decision.locale)]
           : effect.kind === 'plan_household'

@@ -1,10 +1,11 @@
 import { type Job, jobSchema } from '../ports/job-queue.port.ts';
+import { type AnswerQueuedQuestionDeps, answerQueuedQuestion } from './answer-queued-question.ts';
 import { type DeliverHouseholdPlanDeps, deliverHouseholdPlan } from './deliver-household-plan.ts';
 import { purgeExpired } from './purge-expired.ts';
 import { type DeliverWeeklyPlanDeps, deliverWeeklyPlan } from './weekly-delivery.ts';
 
 /** Everything any job needs; every queue's worker (in-process, SQS Lambda) is built with one of these. */
-export type RunJobDeps = DeliverHouseholdPlanDeps & DeliverWeeklyPlanDeps;
+export type RunJobDeps = DeliverHouseholdPlanDeps & DeliverWeeklyPlanDeps & AnswerQueuedQuestionDeps;
 
 /**
  * The one dispatcher from a job to its use case. Every job may run more than once (SQS delivers at least once, a
@@ -15,6 +16,7 @@ export type RunJobDeps = DeliverHouseholdPlanDeps & DeliverWeeklyPlanDeps;
  *   the loser stops.
  * - `weekly_plan` saves under `weekly-<week>-<user>`, sends with the key `weekly:<user>:<week>` and records the week
  *   as sent; a second run finds the week recorded (or loses the save) and sends nothing.
+ * - `answer_question` sends with the key `answer:<messageId>`: the messenger drops a second run's message.
  * A fault worth retrying (provider 5xx, a store timeout) is thrown, for the queue to run the job again.
  */
 export async function runJob(deps: RunJobDeps, job: Job): Promise<void> {
@@ -25,6 +27,8 @@ export async function runJob(deps: RunJobDeps, job: Job): Promise<void> {
       return deliverHouseholdPlan(deps, job);
     case 'weekly_plan':
       return deliverWeeklyPlan(deps, job);
+    case 'answer_question':
+      return answerQueuedQuestion(deps, job);
   }
 }
 
