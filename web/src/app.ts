@@ -14,10 +14,11 @@ import type {
   SettingsResponse,
   Weekday,
 } from '../../service/src/http/api-types.ts';
+import { accountDataSection } from './account-data.ts';
 import { api } from './app-api.ts';
 import { type Lang, WORDS, type Words } from './app-i18n.ts';
 import { drawCharts } from './charts.ts';
-import { h, money } from './dom.ts';
+import { field, h, money } from './dom.ts';
 import { householdActions, removeButtons } from './household-actions.ts';
 import { phoneLinkSection } from './phone-link.ts';
 import { personSection } from './settings-person.ts';
@@ -319,10 +320,6 @@ async function householdPage(): Promise<void> {
   );
 }
 
-function field(label: string, control: HTMLElement): HTMLElement {
-  return h('div', { class: 'field' }, h('label', { for: control.id }, label), control);
-}
-
 async function settingsPage(): Promise<void> {
   const result = await api<SettingsResponse>('/api/settings');
   if (!result.ok) return show(w.settingsTitle, failure(result.message));
@@ -389,33 +386,13 @@ async function settingsPage(): Promise<void> {
       await settingsPage();
     }
   });
-  const download = h('button', { type: 'button', id: 'download' }, w.download);
-  download.addEventListener('click', async () => {
-    const link = await api<{ url: string }>('/api/export', 'POST', {});
-    if (!link.ok) return say(link.message);
-    // Same origin, one use: the server answers it as an attachment.
-    location.assign(new URL(link.data.url).pathname);
-  });
-  const confirm = h('input', { id: 'delete-confirm', autocomplete: 'off' });
-  const erase = h('button', { type: 'button', class: 'danger', id: 'delete' }, w.deleteButton);
-  erase.addEventListener('click', async () => {
-    const done = await api<{ deleted: boolean }>('/api/account/delete', 'POST', { confirm: confirm.value });
-    if (!done.ok) return say(done.message);
-    location.href = '/';
-  });
   show(
     w.settingsTitle,
     form,
     personSection(lang, s, say, settingsPage),
     hasPhone ? null : phoneLinkSection(lang, say, () => void render()),
-    h('h2', {}, w.yourData),
-    h('p', {}, download),
-    h('h2', {}, w.deleteTitle),
-    h('p', { id: 'delete-warning' }, w.deleteWarning),
-    field(w.deleteLabel, confirm),
-    h('p', {}, erase),
+    ...accountDataSection(w, say),
   );
-  confirm.setAttribute('aria-describedby', 'delete-warning');
 }
 
 // The skip link moves focus without changing the route.

@@ -19,3 +19,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 export const money = (amount: number) => `$${amount.toFixed(2)}`;
+
+/** A labelled form control (the label points at the control's id). */
+export function field(label: string, control: HTMLElement): HTMLElement {
+  return h('div', { class: 'field' }, h('label', { for: control.id }, label), control);
+}

@@ -5,7 +5,7 @@
 import type { HouseholdResponse } from '../../service/src/http/api-types.ts';
 import { api } from './app-api.ts';
 import type { Lang } from './app-i18n.ts';
-import { h } from './dom.ts';
+import { field, h } from './dom.ts';
 
 const en = {
   invite: 'Invite someone',
@@ -45,10 +45,6 @@ const es: Words = {
   leave: 'Salir de este hogar',
 };
 const WORDS: Record<Lang, Words> = { en, es };
-
-function field(label: string, control: HTMLElement): HTMLElement {
-  return h('div', { class: 'field' }, h('label', { for: control.id }, label), control);
-}
 
 /** Remove buttons for the invitation list, in its order. */
 export function removeButtons(

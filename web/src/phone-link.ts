@@ -4,7 +4,7 @@
  */
 import { api } from './app-api.ts';
 import type { Lang } from './app-i18n.ts';
-import { h } from './dom.ts';
+import { field, h } from './dom.ts';
 
 const WORDS: Record<
   Lang,
@@ -29,10 +29,6 @@ const WORDS: Record<
     verify: 'Vincular este número',
   },
 };
-
-function field(label: string, control: HTMLElement): HTMLElement {
-  return h('div', { class: 'field' }, h('label', { for: control.id }, label), control);
-}
 
 /** The section, for a user without a phone; `say` shows a line in the page's status region. */
 export function phoneLinkSection(lang: Lang, say: (text: string) => void, onLinked: () => void): HTMLElement {

@@ -5,7 +5,7 @@
 import type { ActionResponse, SettingsResponse } from '../../service/src/http/api-types.ts';
 import { api } from './app-api.ts';
 import type { Lang } from './app-i18n.ts';
-import { h } from './dom.ts';
+import { field, h } from './dom.ts';
 
 const en = {
   title: 'About you',
@@ -90,10 +90,6 @@ const es: Words = {
     `Tu plan: ${tier}. Envía UPGRADE o BILLING al coach para un enlace seguro de pago o gestión.`,
 };
 const WORDS: Record<Lang, Words> = { en, es };
-
-function field(label: string, control: HTMLElement): HTMLElement {
-  return h('div', { class: 'field' }, h('label', { for: control.id }, label), control);
-}
 
 function select(id: string, options: Record<string, string>, current: string | undefined): HTMLSelectElement {
   return h(

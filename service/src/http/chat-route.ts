@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ChatResponse, ChatUpdatesResponse } from './api-types.ts';
 import type { AppDeps } from './app-deps.ts';
 import { HttpError } from './http-error.ts';
-import { webCaller } from './web-session.ts';
+import { jsonBody, webCaller } from './web-session.ts';
 
 const SESSION_COOKIE = 'nutritionist_session';
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -17,31 +17,14 @@ const chatRequestSchema = z
 export function registerChatRoute(app: Hono, deps: AppDeps): void {
   app.post('/api/chat', async (c) => {
     // JSON only: a cross-site form cannot send it without a CORS preflight, which this API never grants.
-    if (!(c.req.header('content-type') ?? '').startsWith('application/json')) {
-      throw new HttpError(415, 'unsupported_media_type', 'Expected application/json');
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(await c.req.text());
-    } catch {
-      throw new HttpError(400, 'invalid_json', 'Body is not valid JSON');
-    }
-    const parsed = chatRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new HttpError(
-        400,
-        'invalid_body',
-        issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid',
-      );
-    }
+    const { text } = await jsonBody(c, chatRequestSchema);
     // Signed in by a "web" link: the same conversation as their texts (the phone is their identity).
     const caller = await webCaller(c, deps);
     const phone = caller?.sessionToken ? caller.user.phone : undefined;
     const result = await deps.handleInbound({
       channel: 'web',
       sender: phone ? { phone } : { webSessionId: session(c, deps) },
-      text: parsed.data.text,
+      text,
       hasMedia: false,
     });
     const response: ChatResponse = { replies: result.replies };

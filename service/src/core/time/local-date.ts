@@ -13,6 +13,9 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
       calendar: 'gregory',
       numberingSystem: 'latn',
     });
@@ -32,12 +35,22 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The local calendar date of `instant` in `timeZone`; an unknown zone falls back to UTC rather than failing. */
-export function localDate(instant: Date, timeZone: string): string {
+/** The wall clock in a zone: calendar date, hour (0–23) and minute. An unknown zone falls back to UTC. */
+export function wallClock(instant: Date, timeZone: string): { date: string; hour: number; minute: number } {
   const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
   const parts = formatterFor(zone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return {
+    date: `${part('year')}-${part('month')}-${part('day')}`,
+    // Some ICU versions write midnight as 24 even with h23.
+    hour: Number(part('hour')) % 24,
+    minute: Number(part('minute')),
+  };
+}
+
+/** The local calendar date of `instant` in `timeZone`; an unknown zone falls back to UTC rather than failing. */
+export function localDate(instant: Date, timeZone: string): string {
+  return wallClock(instant, timeZone).date;
 }
 
 const DAY_MS = 86_400_000;
