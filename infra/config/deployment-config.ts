@@ -114,6 +114,16 @@ export const deploymentConfigSchema = z
       .regex(/^[A-Za-z0-9_:/+-]{1,256}$/)
       .nullable(),
     logLevel: z.enum(['debug', 'info', 'warn', 'error']),
+    /**
+     * Stripe billing: the two price ids (not secrets). Null: billing is off and no function is given the Stripe
+     * secrets. Set: the functions that take messages (HTTP, AWS SMS inbound) read the key and webhook secret.
+     */
+    billing: z
+      .strictObject({
+        premiumPriceId: z.string().regex(/^price_[0-9A-Za-z_]{4,}$/, 'must be a Stripe price id (price_…)'),
+        familyPriceId: z.string().regex(/^price_[0-9A-Za-z_]{4,}$/, 'must be a Stripe price id (price_…)'),
+      })
+      .nullable(),
   })
   .check((ctx) => {
     const { backup, apiThrottling } = ctx.value;
@@ -170,5 +180,6 @@ export const overrideSchema = z
     weeklyPlanningSchedule: z.string(),
     smsOriginationIdentity: z.string().nullable(),
     logLevel: z.string(),
+    billing: z.record(z.string(), z.string()).nullable(),
   })
   .partial();

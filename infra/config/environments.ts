@@ -27,6 +27,8 @@ const SHARED = {
   // quarter hour of the chosen time at 96 invocations a day.
   weeklyPlanningSchedule: 'rate(15 minutes)',
   smsOriginationIdentity: null,
+  // Billing stays off until an operator sets the Stripe price ids (and stores the two Stripe secrets).
+  billing: null,
   network: { maxAzs: 2, natGateways: 1 },
 } as const;
 

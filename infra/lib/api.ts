@@ -34,6 +34,11 @@ export const ROUTES = [
   { method: 'ANY', path: 'api/{proxy+}' },
   { method: 'GET', path: 'p/{proxy+}' },
   { method: 'GET', path: 'export/{proxy+}' },
+  // Links the coach texts: web sign-in (GET shows the button, POST opens the session), long replies, privacy.
+  { method: 'GET', path: 'signin/{proxy+}' },
+  { method: 'POST', path: 'signin/{proxy+}' },
+  { method: 'GET', path: 'm/{proxy+}' },
+  { method: 'GET', path: 'privacy' },
 ] as const;
 
 // How each route proves who is calling, in place of an API Gateway authorizer.
@@ -50,6 +55,11 @@ const AUTHENTICATED_BY: Readonly<Record<(typeof ROUTES)[number]['path'], string>
     'Plan pages are capability URLs: an unguessable token in the path, checked and expired by the function, so recipients without an account can open them.',
   'export/{proxy+}':
     'GDPR export links are one-time capability URLs (random token, expire within a day), checked by the function; the owner may not have a web account.',
+  'signin/{proxy+}':
+    'Web sign-in links are the authentication itself: a one-time token (128 random bits, 15 minutes) texted to the number, checked and spent by the function, which then sets the session cookie.',
+  'm/{proxy+}':
+    'Long-reply links are capability URLs: an unguessable message id texted to its recipient, checked by the function; the reader may have no web account.',
+  privacy: 'The privacy notice is public by law (consent messages link to it); it holds no personal data.',
 };
 
 /** REST API in front of the HTTP function: stage throttling, CORS, JSON access logs, X-Ray, no /metrics. */

@@ -35,17 +35,24 @@ export interface FunctionsProps {
 
 /** Which secrets each function reads (as `<VARIABLE>_SECRET_ID`), least privilege per function. */
 const SECRETS_OF: Readonly<Record<FunctionName, readonly string[]>> = {
-  http: [
-    'PSEUDONYM_KEY',
-    'TWILIO_AUTH_TOKEN',
-    'STRIPE_SECRET_KEY',
-    'STRIPE_WEBHOOK_SECRET',
-    'REDIS_PASSWORD',
-  ],
+  http: ['PSEUDONYM_KEY', 'TWILIO_AUTH_TOKEN', 'REDIS_PASSWORD'],
   worker: ['PSEUDONYM_KEY', 'TWILIO_AUTH_TOKEN', 'REDIS_PASSWORD'],
   scheduler: ['PSEUDONYM_KEY'],
   'aws-sms-inbound': ['PSEUDONYM_KEY', 'REDIS_PASSWORD'],
 };
+
+/**
+ * With billing configured, the functions that take people's messages check entitlements and make Checkout and
+ * Portal links (the key) and the HTTP one verifies Stripe's webhooks (the signing secret). The service turns
+ * billing on only with all four settings, so both take both; the worker and scheduler never touch Stripe.
+ */
+const BILLING_SECRETS = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] as const;
+const BILLED: ReadonlySet<FunctionName> = new Set(['http', 'aws-sms-inbound']);
+
+function secretsOf(props: FunctionsProps, name: FunctionName): readonly string[] {
+  const billed = props.config.billing !== null && BILLED.has(name);
+  return [...SECRETS_OF[name], ...(billed ? BILLING_SECRETS : [])];
+}
 
 const DESCRIPTIONS: Readonly<Record<FunctionName, string>> = {
   http: 'HTTP API: Twilio and Stripe webhooks, web chat, plan pages, exports',
@@ -104,9 +111,10 @@ export class Functions extends Construct {
       },
     );
     const scheduler = make('scheduler', queueUrl, { deadLetterQueue: props.failedEvents });
-    const inbound = make('aws-sms-inbound', {}, { deadLetterQueue: props.failedEvents });
+    // The inbound SMS function runs the same use case as the webhook, which queues household plans and answers.
+    const inbound = make('aws-sms-inbound', queueUrl, { deadLetterQueue: props.failedEvents });
 
-    for (const fn of [http, scheduler]) allow(fn, ['sqs:SendMessage'], [props.jobs.queueArn]);
+    for (const fn of [http, scheduler, inbound]) allow(fn, ['sqs:SendMessage'], [props.jobs.queueArn]);
     // Lambda sends a failed asynchronous event to the encrypted failed-events queue under the function's role.
     for (const fn of [scheduler, inbound]) {
       allow(fn, ['kms:GenerateDataKey', 'kms:Decrypt'], [props.dataKey.keyArn]);
@@ -167,7 +175,9 @@ export class Functions extends Construct {
   private allowDataAccess(fn: ServiceFunction, props: FunctionsProps, name: FunctionName): void {
     allow(fn, TABLE_ACTIONS, [props.table.tableArn]);
     allow(fn, ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], [props.dataKey.keyArn]);
-    const secretArns = SECRETS_OF[name].flatMap((variable) => props.secrets.get(variable)?.secretArn ?? []);
+    const secretArns = secretsOf(props, name).flatMap(
+      (variable) => props.secrets.get(variable)?.secretArn ?? [],
+    );
     allow(fn, ['secretsmanager:GetSecretValue'], secretArns);
   }
 
@@ -214,7 +224,12 @@ export class Functions extends Construct {
   /** Secrets travel as ARNs; the function reads the value at start-up, so it never sits in the template. */
   private secretEnvironment(props: FunctionsProps, name: FunctionName): Record<string, string> {
     const env: Record<string, string> = {};
-    for (const variable of SECRETS_OF[name]) {
+    const billing = props.config.billing;
+    if (billing !== null && BILLED.has(name)) {
+      env.STRIPE_PRICE_PREMIUM = billing.premiumPriceId;
+      env.STRIPE_PRICE_FAMILY = billing.familyPriceId;
+    }
+    for (const variable of secretsOf(props, name)) {
       const secret = props.secrets.get(variable);
       if (secret) env[`${variable}_SECRET_ID`] = secret.secretArn;
     }

@@ -42,7 +42,15 @@ export interface ApiOriginProps {
 }
 
 /** Path patterns served by the API; everything else comes from the web bucket (one origin for the browser). */
-export const API_PATH_PATTERNS = ['/api/*', '/p/*', '/export/*', '/webhooks/*'] as const;
+export const API_PATH_PATTERNS = [
+  '/api/*',
+  '/p/*',
+  '/export/*',
+  '/webhooks/*',
+  '/signin/*',
+  '/m/*',
+  '/privacy',
+] as const;
 
 export interface WebHostingProps {
   readonly removalPolicy: RemovalPolicy;
@@ -169,7 +177,7 @@ export class WebHosting extends Construct {
   }
 
   /**
-   * Sends /api/*, /p/*, /export/* and /webhooks/* to the API (one origin for the browser and the webhooks).
+   * Sends API_PATH_PATTERNS to the API (one origin for the browser, the texted links and the webhooks).
    * Added after construction: the API's functions need this distribution's domain as their public origin.
    */
   routeApi(api: ApiOriginProps): void {

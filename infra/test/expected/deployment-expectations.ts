@@ -139,7 +139,15 @@ export const FUNCTION_ENV_KEYS: Readonly<Record<(typeof FUNCTIONS)[number], read
   http: ['DYNAMODB_TABLE', 'JOBS_QUEUE_URL', 'PUBLIC_BASE_URL', 'LOG_LEVEL', 'PSEUDONYM_KEY_SECRET_ID'],
   worker: ['DYNAMODB_TABLE', 'PUBLIC_BASE_URL', 'LOG_LEVEL', 'PSEUDONYM_KEY_SECRET_ID'],
   scheduler: ['DYNAMODB_TABLE', 'JOBS_QUEUE_URL', 'LOG_LEVEL', 'PSEUDONYM_KEY_SECRET_ID'],
-  'aws-sms-inbound': ['DYNAMODB_TABLE', 'PUBLIC_BASE_URL', 'LOG_LEVEL', 'PSEUDONYM_KEY_SECRET_ID'],
+  // JOBS_QUEUE_URL added after the first run: the inbound SMS function runs the same use case as the webhook,
+  // which queues household plans and slow answers; without it the function failed at start-up on AWS.
+  'aws-sms-inbound': [
+    'DYNAMODB_TABLE',
+    'JOBS_QUEUE_URL',
+    'PUBLIC_BASE_URL',
+    'LOG_LEVEL',
+    'PSEUDONYM_KEY_SECRET_ID',
+  ],
 };
 
 /** The jobs queue and its DLQ, every env × tier. */
@@ -158,10 +166,26 @@ export const API_ROUTES: readonly (readonly [string, string])[] = [
   ['ANY', '/api/{proxy+}'],
   ['GET', '/p/{proxy+}'],
   ['GET', '/export/{proxy+}'],
+  // Added after the first run (2026-11-26, third session): the coach texts links to /signin/<token> (web sign-in,
+  // issue 10), /m/<id> (long replies) and /privacy (consent), all under the public origin; on AWS they fell through
+  // to the web bucket and answered 403/404. The service's routes, not a new design, decide these rows.
+  ['GET', '/signin/{proxy+}'],
+  ['POST', '/signin/{proxy+}'],
+  ['GET', '/m/{proxy+}'],
+  ['GET', '/privacy'],
 ];
 
 /** CloudFront path patterns sent to the API; everything else goes to the web bucket. */
-export const CLOUDFRONT_API_PATHS = ['/api/*', '/p/*', '/export/*', '/webhooks/*'] as const;
+// Extended after the first run, for the same reason as API_ROUTES' last four rows.
+export const CLOUDFRONT_API_PATHS = [
+  '/api/*',
+  '/p/*',
+  '/export/*',
+  '/webhooks/*',
+  '/signin/*',
+  '/m/*',
+  '/privacy',
+] as const;
 
 /** Alarm families every env × tier has; `redis` only with a cache, `backup` only with a backup plan. */
 export const ALARMS_ALWAYS = [

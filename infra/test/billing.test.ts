@@ -1,0 +1,83 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { FUNCTION_NAMES, type FunctionName } from '../config/deployment-config.ts';
+import { defineNutritionistStacks } from '../lib/nutritionist-app.ts';
+import { newApp, REPORT_FINDINGS, TARGET } from './synth.ts';
+
+const PRICES = { premiumPriceId: 'price_premium_2026', familyPriceId: 'price_family_2026' };
+const STRIPE_KEYS = [
+  'STRIPE_PRICE_PREMIUM',
+  'STRIPE_PRICE_FAMILY',
+  'STRIPE_SECRET_KEY_SECRET_ID',
+  'STRIPE_WEBHOOK_SECRET_SECRET_ID',
+];
+
+/** The stateless stack of dev/basic, with `overrides` given as `-c configFile=…` is. */
+function functionsOf(overrides: Record<string, unknown>) {
+  const dir = mkdtempSync(join(tmpdir(), 'nutritionist-billing-'));
+  const configFile = join(dir, 'deployment.json');
+  writeFileSync(configFile, JSON.stringify(overrides));
+  const app = newApp({ env: 'dev', tier: 'basic', configFile, ...REPORT_FINDINGS });
+  const stacks = defineNutritionistStacks(app, TARGET);
+  const template = Template.fromStack(stacks.stateless);
+  const resources = template.toJSON().Resources as Record<string, { Properties: Record<string, unknown> }>;
+  const environment = (name: FunctionName) => {
+    const id = stacks.stateless.getLogicalId(
+      stacks.stateless.functions.get(name).function.node.defaultChild as never,
+    );
+    const variables = (resources[id]?.Properties.Environment as { Variables?: Record<string, unknown> })
+      ?.Variables;
+    return variables ?? {};
+  };
+  /** The ARN tokens of the secrets a function's role may read. */
+  const readableSecrets = (name: FunctionName) => {
+    const role = stacks.stateless.getLogicalId(
+      stacks.stateless.functions.get(name).function.role?.node.defaultChild as never,
+    );
+    return Object.values(resources)
+      .filter((resource) => JSON.stringify(resource.Properties.Roles ?? []).includes(role))
+      .flatMap(
+        (policy) =>
+          (policy.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] })
+            .Statement,
+      )
+      .filter((statement) => [statement.Action].flat().includes('secretsmanager:GetSecretValue'))
+      .map((statement) => JSON.stringify(statement.Resource));
+  };
+  return { environment, readableSecrets };
+}
+
+describe('billing in the deployment', () => {
+  it('gives no function a Stripe setting while billing is not configured', () => {
+    const { environment, readableSecrets } = functionsOf({});
+    for (const name of FUNCTION_NAMES) {
+      expect(Object.keys(environment(name)).filter((key) => key.startsWith('STRIPE_'))).toEqual([]);
+      expect(readableSecrets(name).join()).not.toMatch(/Stripe/);
+    }
+  });
+
+  it('gives the price ids and the two Stripe secrets (as ARNs) to the functions that take messages', () => {
+    const { environment, readableSecrets } = functionsOf({ billing: PRICES });
+    for (const name of ['http', 'aws-sms-inbound'] as const) {
+      const env = environment(name);
+      expect(Object.keys(env)).toEqual(expect.arrayContaining(STRIPE_KEYS));
+      expect(env.STRIPE_PRICE_PREMIUM).toBe(PRICES.premiumPriceId);
+      expect(env.STRIPE_PRICE_FAMILY).toBe(PRICES.familyPriceId);
+      expect(readableSecrets(name).join()).toMatch(/StripeSecretKey/);
+      expect(readableSecrets(name).join()).toMatch(/StripeWebhookSecret/);
+    }
+    for (const name of ['worker', 'scheduler'] as const) {
+      expect(Object.keys(environment(name)).filter((key) => key.startsWith('STRIPE_'))).toEqual([]);
+      expect(readableSecrets(name).join()).not.toMatch(/Stripe/);
+    }
+  });
+
+  it('refuses a price id that is not one', () => {
+    expect(() => functionsOf({ billing: { ...PRICES, familyPriceId: 'family' } })).toThrow(
+      /billing\.familyPriceId: must be a Stripe price id/,
+    );
+  });
+});
