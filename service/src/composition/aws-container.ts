@@ -4,7 +4,8 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createAwsSmsClient } from '../adapters/aws-sms/aws-sms-client.ts';
 import { type SecretReader, SecretsManagerSecrets } from '../adapters/powertools/secrets-manager-secrets.ts';
-import { type Config, loadConfig } from '../config/config.ts';
+import { withBillingSecrets } from '../config/billing-config.ts';
+import { type Config, ConfigError, loadConfig } from '../config/config.ts';
 import { lambdaEnvironment } from '../config/lambda-config.ts';
 import type { AwsClients } from './aws-parts.ts';
 import { createLambdaTelemetry, type LambdaTelemetry } from './aws-telemetry.ts';
@@ -66,11 +67,15 @@ export function awsSecrets(): SecretReader {
 /** The configuration with each secret named by a `…_SECRET_ID` variable read from Secrets Manager into its place. */
 export async function withSecrets(base: Config, reader: SecretReader = awsSecrets()): Promise<Config> {
   const names = base.lambda.secretIds;
-  const [twilioAuthToken, pseudonymKey, redisPassword] = await Promise.all([
-    names.twilioAuthToken === undefined ? undefined : reader.read(names.twilioAuthToken),
-    names.pseudonymKey === undefined ? undefined : reader.read(names.pseudonymKey),
-    names.redisPassword === undefined ? undefined : reader.read(names.redisPassword),
-  ]);
+  const read = (id: string | undefined) => (id === undefined ? undefined : reader.read(id));
+  const [twilioAuthToken, pseudonymKey, redisPassword, stripeSecretKey, stripeWebhookSecret] =
+    await Promise.all([
+      read(names.twilioAuthToken),
+      read(names.pseudonymKey),
+      read(names.redisPassword),
+      read(names.stripeSecretKey),
+      read(names.stripeWebhookSecret),
+    ]);
   const redis = base.cache.redis;
   return {
     ...base,
@@ -80,6 +85,13 @@ export async function withSecrets(base: Config, reader: SecretReader = awsSecret
       redis === undefined || redisPassword === undefined
         ? base.cache
         : { ...base.cache, redis: { ...redis, password: redisPassword } },
+    billing: withBillingSecrets(
+      base.billing,
+      { secretKey: stripeSecretKey, webhookSecret: stripeWebhookSecret },
+      (message) => {
+        throw new ConfigError(message);
+      },
+    ),
   };
 }
 

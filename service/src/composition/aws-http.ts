@@ -7,11 +7,14 @@ import { createApp } from '../http/app.ts';
 import type { AppDeps } from '../http/app-deps.ts';
 import { awsSecretConfig, awsSecrets, awsTelemetry, oncePerContainer } from './aws-container.ts';
 import { type AwsInboundParts, awsInboundParts } from './aws-inbound.ts';
+import { stripeWebhook } from './billing.ts';
 
 /**
  * The HTTP app behind API Gateway: the same Hono app as `npm start`, over DynamoDB and SQS, without web assets
- * (the web UI is hosted apart) and without web deliveries (no outbox between containers). `deps.twilio` is the
- * object the function refreshes the auth token in (a rotated secret is picked up without a new container).
+ * (CloudFront serves the web UI from S3 and sends `/api/*` here, so pages and API share one origin) and without
+ * web deliveries (no outbox between containers). The web app's routes, web sign-in and Stripe billing (when
+ * configured) run as locally. `deps.twilio` is the object the function refreshes the auth token in (a rotated
+ * secret is picked up without a new container).
  */
 export function composeAwsApp(
   config: Config,
@@ -26,6 +29,10 @@ export function composeAwsApp(
       providerConfirmsOptOut: config.twilio.managedOptOut,
     },
   };
+  const { billing } = parts.inbound;
+  const stripe = billing
+    ? stripeWebhook(config, () => ({ ...inboundDeps, messenger: parts.messenger, billing }))
+    : undefined;
   const deps: AppDeps = {
     version: config.version,
     publicBaseUrl: config.publicBaseUrl,
@@ -36,6 +43,7 @@ export function composeAwsApp(
       language: 'local',
       twilio: config.twilio.authToken ? 'on' : 'off',
       messenger: parts.messenger.kind,
+      billing: billing ? 'stripe' : 'off',
     },
     stores: parts.stores,
     logger,
@@ -45,6 +53,8 @@ export function composeAwsApp(
     outboundMessages: parts.stores.outboundMessages,
     brandName: config.brandName,
     cache: parts.cache,
+    useCases: inboundDeps,
+    ...(stripe ? { stripe } : {}),
   };
   return { app: createApp(deps), deps };
 }

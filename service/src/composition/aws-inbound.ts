@@ -13,6 +13,7 @@ import { awsSecretConfig, awsTelemetry, containerClients, oncePerContainer } fro
 import { composeAwsMessenger } from './aws-messenger.ts';
 import { type AwsClients, composeAwsJobQueue, composeAwsStores } from './aws-parts.ts';
 import { composeAwsSmsInbound, createAwsSmsMessenger } from './aws-sms.ts';
+import { composeBilling } from './billing.ts';
 import { composeCache } from './cache.ts';
 import { composeLanguage } from './language.ts';
 import { composePlanner } from './planner.ts';
@@ -37,6 +38,8 @@ export function composeAwsInboundParts(
   // Plan edits and erasures drop what was cached from the plans (their pages).
   stores.plans = planStoreDroppingCache(stores.plans, cache);
   const jobs = composeAwsJobQueue(config, clients);
+  // Entitlements are checked wherever a message comes in (webhook or AWS SMS), before anything costly runs.
+  const billing = composeBilling(config, stores);
   const messenger = composeAwsMessenger(config, {
     stores,
     clock: systemClock,
@@ -63,6 +66,7 @@ export function composeAwsInboundParts(
       messenger,
       cache,
       language: composeLanguage(config, logger),
+      ...(billing ? { billing } : {}),
     },
   };
 }

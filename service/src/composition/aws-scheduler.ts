@@ -13,6 +13,11 @@ import { type AwsClients, composeAwsJobQueue, composeAwsStores } from './aws-par
 export interface WeeklyScheduler {
   logger: Logger;
   run(continueWhile: () => boolean): Promise<WeeklyScanResult>;
+  /**
+   * Queues the Family-lapse check for the worker, which holds the messenger (this function sends nothing). Every
+   * tick: the job is idempotent and, with no Family account ended, one query of a small partition.
+   */
+  queueFamilyLapses(): Promise<void>;
 }
 
 export function composeAwsScheduler(
@@ -31,6 +36,7 @@ export function composeAwsScheduler(
     logger,
     run: (continueWhile) =>
       queueDueWeeklyPlansInPages(deps, { pageSize: config.lambda.schedulerPageSize, continueWhile }),
+    queueFamilyLapses: () => deps.jobs.enqueue({ type: 'family_lapses' }),
   };
 }
 

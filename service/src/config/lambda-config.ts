@@ -21,6 +21,8 @@ export const lambdaEnvShape = {
   TWILIO_AUTH_TOKEN_SECRET_ID: secretId,
   PSEUDONYM_KEY_SECRET_ID: secretId,
   REDIS_PASSWORD_SECRET_ID: secretId,
+  STRIPE_SECRET_KEY_SECRET_ID: secretId,
+  STRIPE_WEBHOOK_SECRET_SECRET_ID: secretId,
   SECRETS_MAX_AGE_SECONDS: whole(0, 86_400, 300),
   METRICS_NAMESPACE: z.preprocess(
     emptyAsUndefined,
@@ -39,6 +41,8 @@ export interface SecretIds {
   twilioAuthToken?: string;
   pseudonymKey?: string;
   redisPassword?: string;
+  stripeSecretKey?: string;
+  stripeWebhookSecret?: string;
 }
 
 export interface LambdaConfig {
@@ -55,13 +59,21 @@ export interface LambdaConfig {
  * one is meant is a guess, and a stale value in the environment is how secrets leak.
  */
 export function lambdaConfig(
-  e: LambdaEnv & { TWILIO_AUTH_TOKEN?: string; PSEUDONYM_KEY?: string; REDIS_PASSWORD?: string },
+  e: LambdaEnv & {
+    TWILIO_AUTH_TOKEN?: string;
+    PSEUDONYM_KEY?: string;
+    REDIS_PASSWORD?: string;
+    STRIPE_SECRET_KEY?: string;
+    STRIPE_WEBHOOK_SECRET?: string;
+  },
   fail: (message: string) => never,
 ): LambdaConfig {
   const pairs = [
     ['TWILIO_AUTH_TOKEN', e.TWILIO_AUTH_TOKEN, e.TWILIO_AUTH_TOKEN_SECRET_ID],
     ['PSEUDONYM_KEY', e.PSEUDONYM_KEY, e.PSEUDONYM_KEY_SECRET_ID],
     ['REDIS_PASSWORD', e.REDIS_PASSWORD, e.REDIS_PASSWORD_SECRET_ID],
+    ['STRIPE_SECRET_KEY', e.STRIPE_SECRET_KEY, e.STRIPE_SECRET_KEY_SECRET_ID],
+    ['STRIPE_WEBHOOK_SECRET', e.STRIPE_WEBHOOK_SECRET, e.STRIPE_WEBHOOK_SECRET_SECRET_ID],
   ] as const;
   for (const [variable, value, id] of pairs) {
     if (value !== undefined && id !== undefined) {
@@ -77,6 +89,12 @@ export function lambdaConfig(
         : { twilioAuthToken: e.TWILIO_AUTH_TOKEN_SECRET_ID }),
       ...(e.PSEUDONYM_KEY_SECRET_ID === undefined ? {} : { pseudonymKey: e.PSEUDONYM_KEY_SECRET_ID }),
       ...(e.REDIS_PASSWORD_SECRET_ID === undefined ? {} : { redisPassword: e.REDIS_PASSWORD_SECRET_ID }),
+      ...(e.STRIPE_SECRET_KEY_SECRET_ID === undefined
+        ? {}
+        : { stripeSecretKey: e.STRIPE_SECRET_KEY_SECRET_ID }),
+      ...(e.STRIPE_WEBHOOK_SECRET_SECRET_ID === undefined
+        ? {}
+        : { stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET_SECRET_ID }),
     },
     secretsMaxAgeSeconds: e.SECRETS_MAX_AGE_SECONDS,
     metricsNamespace: e.METRICS_NAMESPACE,

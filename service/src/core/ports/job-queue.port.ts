@@ -6,6 +6,8 @@ import { z } from 'zod';
  */
 export const jobSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('purge_expired') }).strict(),
+  /** Family households whose paid period is over are told, once each (the AWS scheduler queues it each tick). */
+  z.object({ type: z.literal('family_lapses') }).strict(),
   /** A household's week: `planId` is the id the plan is saved under, so a second run finds it done. */
   z
     .object({
@@ -50,6 +52,8 @@ export function jobKey(job: Job): string {
   switch (job.type) {
     case 'purge_expired':
       return 'purge_expired';
+    case 'family_lapses':
+      return 'family_lapses';
     case 'household_plan':
       return `household_plan:${job.planId}`;
     case 'weekly_plan':

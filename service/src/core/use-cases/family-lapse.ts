@@ -9,7 +9,8 @@ import { endPlansWithMember } from './household-plan-members.ts';
 
 export type FamilyLapseDeps = Omit<DeliverMessageDeps, 'messenger'> & {
   messenger?: Messenger;
-  billing: BillingDeps;
+  /** Only the store: telling members needs no payment provider, so a worker without Stripe's key can run it. */
+  billing: Pick<BillingDeps, 'store'>;
 };
 
 /**

@@ -1,6 +1,7 @@
 import { type Job, jobSchema } from '../ports/job-queue.port.ts';
 import { type AnswerQueuedQuestionDeps, answerQueuedQuestion } from './answer-queued-question.ts';
 import { type DeliverHouseholdPlanDeps, deliverHouseholdPlan } from './deliver-household-plan.ts';
+import { runFamilyLapses } from './family-lapse.ts';
 import { purgeExpired } from './purge-expired.ts';
 import { type DeliverWeeklyPlanDeps, deliverWeeklyPlan } from './weekly-delivery.ts';
 
@@ -17,6 +18,8 @@ export type RunJobDeps = DeliverHouseholdPlanDeps & DeliverWeeklyPlanDeps & Answ
  * - `weekly_plan` saves under `weekly-<week>-<user>`, sends with the key `weekly:<user>:<week>` and records the week
  *   as sent; a second run finds the week recorded (or loses the save) and sends nothing.
  * - `answer_question` sends with the key `answer:<messageId>`: the messenger drops a second run's message.
+ * - `family_lapses` marks each lapsed Family account told and sends with keys naming the household link: a second
+ *   run finds the accounts marked (or the keys sent). Stores without billing have no Family to look at.
  * A fault worth retrying (provider 5xx, a store timeout) is thrown, for the queue to run the job again.
  */
 export async function runJob(deps: RunJobDeps, job: Job): Promise<void> {
@@ -29,6 +32,12 @@ export async function runJob(deps: RunJobDeps, job: Job): Promise<void> {
       return deliverWeeklyPlan(deps, job);
     case 'answer_question':
       return answerQueuedQuestion(deps, job);
+    case 'family_lapses': {
+      const store = deps.stores.billing;
+      if (store === undefined) return;
+      await runFamilyLapses({ ...deps, billing: { store } });
+      return;
+    }
   }
 }
 
