@@ -11,6 +11,7 @@ import { escapeHtml, page, privacyPage } from './pages.ts';
 import { cachedPlanPage } from './plan-page-cache.ts';
 import { registerSignInRoutes } from './sign-in-route.ts';
 import { registerStripeWebhook } from './stripe-webhook.ts';
+import { isTransientStoreFault } from './transient-fault.ts';
 import { registerTwilioStatusWebhook } from './twilio-status-webhook.ts';
 import { registerTwilioWebhook } from './twilio-webhook.ts';
 import { registerWebAccountRoutes } from './web-account-routes.ts';
@@ -97,6 +98,11 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound((c) => c.json(errorBody('not_found', 'Not found'), 404));
   app.onError((error, c) => {
     if (error instanceof HttpError) return c.json(errorBody(error.code, error.message), error.status);
+    if (isTransientStoreFault(error)) {
+      deps.logger.warn('store_busy', { error: error.name });
+      c.header('retry-after', '1');
+      return c.json(errorBody('store_busy', 'The store is busy; retry shortly'), 503);
+    }
     // Faults are logged with their name only: raw errors may carry user data and never reach the client.
     deps.logger.error('unhandled_error', { error: error.name, message: error.message.slice(0, 200) });
     return c.json(errorBody('internal_error', 'Something went wrong on our side'), 500);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseAddress } from '../core/conversation/address.ts';
 import type { StoredResponse } from '../core/ports/webhook-receipt-store.port.ts';
 import type { AppDeps } from './app-deps.ts';
+import { releaseClaim, releaseLeftoverClaim } from './claim-release.ts';
 import { HttpError } from './http-error.ts';
 import { verifiedTwilioForm } from './twilio-signature.ts';
 import { messagingTwiml } from './twiml.ts';
@@ -52,6 +53,7 @@ async function once(
   key: string,
   work: () => Promise<{ response: StoredResponse; userId?: string | undefined }>,
 ): Promise<StoredResponse> {
+  await releaseLeftoverClaim(deps.stores.webhookReceipts, key);
   const deadline = Date.now() + IN_PROGRESS_WAIT_MS;
   for (;;) {
     const claim = await deps.stores.webhookReceipts.claim(key, deps.clock.now(), RECEIPT_TTL_SECONDS);
@@ -67,7 +69,7 @@ async function once(
     await deps.stores.webhookReceipts.complete(key, response, userId);
     return response;
   } catch (error) {
-    await deps.stores.webhookReceipts.release(key);
+    await releaseClaim(deps.stores.webhookReceipts, key, deps.logger);
     throw error;
   }
 }
