@@ -1,9 +1,11 @@
 import type { StoreWrite } from '../../core/ports/stores.ts';
+import { billingPointers } from './dynamo-billing-store.ts';
 import type { DynamoConsentStore } from './dynamo-consent-store.ts';
 import { invitationKeys, linkOf } from './dynamo-household-store.ts';
 import { inviteePartition, type Key, keys, userPartition } from './dynamo-keys.ts';
 import type { DynamoPrivacyStore } from './dynamo-privacy-store.ts';
 import type { DynamoTable, Item, TransactItem } from './dynamo-table.ts';
+import { webAuthPointer } from './dynamo-web-auth-store.ts';
 
 export type EraseUser = Extract<StoreWrite, { kind: 'erase_user' }>;
 
@@ -117,6 +119,11 @@ function ownedPointers(item: Item): Key[] {
         keys.outbound(String(item.key)),
         ...(typeof item.messageSid === 'string' ? [keys.delivery(item.messageSid)] : []),
       ];
+    case 'billing':
+      return billingPointers(item);
+    case 'sign_in_ref':
+    case 'web_auth_session_ref':
+      return [webAuthPointer(item)];
     default:
       return [];
   }

@@ -65,6 +65,35 @@ export const keys = {
   erasure: (order: string): Key => ({ pk: 'ERASURES', sk: `ERASURE#${order}` }),
   /** An erasure whose bulk deletion is still running (see dynamo-erase.ts); no TTL, it must finish. */
   erasing: (userId: string): Key => ({ pk: 'ERASING', sk: `USER#${userId}` }),
+  /** A web sign-in link, by the SHA-256 of its token (never the token); not `WEBSESSION#`, the chat cookie. */
+  signInLink: (tokenHash: string): Key => ({ pk: `SIGNIN#${tokenHash}`, sk: 'SIGNIN' }),
+  /** In the user's partition: erasure and `deleteForUser` find the user's sign-in links through it. */
+  signInRef: (userId: string, tokenHash: string): Key => ({
+    pk: `USER#${userId}`,
+    sk: `SIGNIN#${tokenHash}`,
+  }),
+  /** A signed-in web session, by the SHA-256 of its cookie token. */
+  webAuthSession: (tokenHash: string): Key => ({ pk: `WEBAUTH#${tokenHash}`, sk: 'WEBAUTH' }),
+  webAuthSessionRef: (userId: string, tokenHash: string): Key => ({
+    pk: `USER#${userId}`,
+    sk: `WEBAUTH#${tokenHash}`,
+  }),
+  /** The user's billing account; it names the reference, customer and Family items below. */
+  billing: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'BILLING' }),
+  /** The opaque `client_reference_id`: unique, so a reference belongs to one user. */
+  billingReference: (reference: string): Key => ({ pk: `BILLREF#${reference}`, sk: 'BILLREF' }),
+  /** One item per account naming the Stripe customer, so erasing one account leaves the others' items. */
+  billingCustomer: (customerId: string, userId: string): Key => ({
+    pk: `BILLCUST#${customerId}`,
+    sk: `USER#${userId}`,
+  }),
+  /** One per Family account, in one partition sorted by user id: what the lapse check reads. */
+  billingFamily: (userId: string): Key => ({ pk: 'FAMILY', sk: `USER#${userId}` }),
+  /** A week's count of one counter; ISO weeks sort as strings, so `USAGE#<week>#` lists the week. */
+  billingUsage: (userId: string, week: string, counter: string): Key => ({
+    pk: `USER#${userId}`,
+    sk: `USAGE#${week}#${counter}`,
+  }),
 };
 
 export const userPartition = (userId: string): string => `USER#${userId}`;

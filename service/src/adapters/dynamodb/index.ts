@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Stores } from '../../core/ports/stores.ts';
+import { DynamoBillingStore } from './dynamo-billing-store.ts';
 import { dynamoCommit } from './dynamo-commit.ts';
 import { DynamoConsentStore } from './dynamo-consent-store.ts';
 import { DynamoDialogueStore } from './dynamo-dialogue-store.ts';
@@ -13,6 +14,7 @@ import { DynamoPrivacyStore } from './dynamo-privacy-store.ts';
 import { pseudonymizer } from './dynamo-pseudonym.ts';
 import { DynamoTable } from './dynamo-table.ts';
 import { DynamoUserStore } from './dynamo-user-store.ts';
+import { DynamoWebAuthStore } from './dynamo-web-auth-store.ts';
 import { DynamoWebhookReceiptStore } from './dynamo-webhook-receipt-store.ts';
 import { DynamoWeeklyDeliveryStore } from './dynamo-weekly-delivery-store.ts';
 
@@ -50,6 +52,8 @@ export function openDynamoStores(options: DynamoStoresOptions): Stores {
     households: new DynamoHouseholdStore(table),
     weeklyDelivery: new DynamoWeeklyDeliveryStore(table),
     outboundMessages: new DynamoOutboundMessageStore(table),
+    billing: new DynamoBillingStore(table),
+    webAuth: new DynamoWebAuthStore(table),
     commit: dynamoCommit(table, writers),
     // The client is the composition's: it may serve other adapters, so it is not destroyed here.
     async close() {},

@@ -51,5 +51,14 @@ export const ITEM_KINDS = [
   'outbound',
   'outbound_ref',
   'delivery',
+  'billing',
+  'billing_reference',
+  'billing_customer',
+  'billing_family',
+  'billing_usage',
+  'sign_in_link',
+  'sign_in_ref',
+  'web_auth_session',
+  'web_auth_session_ref',
 ] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
