@@ -115,6 +115,35 @@ export const deploymentConfigSchema = z
       .nullable(),
     logLevel: z.enum(['debug', 'info', 'warn', 'error']),
     /**
+     * Twilio's account and senders (not secrets; the auth token is a secret). Null: Twilio only verifies the
+     * webhooks and answers inline; set, the HTTP function and the worker also send queued messages through it
+     * (weekly and household plans, invitations, billing notices) and WhatsApp outside a reply.
+     */
+    twilio: z
+      .strictObject({
+        accountSid: z.string().regex(/^AC[0-9a-f]{32}$/, 'must be a Twilio account SID (AC…)'),
+        fromNumber: z
+          .string()
+          .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number')
+          .optional(),
+        messagingServiceSid: z
+          .string()
+          .regex(/^MG[0-9a-f]{32}$/, 'must be a Messaging Service SID (MG…)')
+          .optional(),
+        whatsappFrom: z
+          .string()
+          .regex(/^whatsapp:\+[1-9]\d{6,14}$/, 'must be whatsapp:+E.164')
+          .optional(),
+        whatsappTemplateSid: z
+          .string()
+          .regex(/^HX[0-9a-f]{32}$/, 'must be a content template SID (HX…)')
+          .optional(),
+      })
+      .refine((twilio) => twilio.fromNumber ?? twilio.messagingServiceSid ?? twilio.whatsappFrom, {
+        message: 'needs a sender: fromNumber, messagingServiceSid or whatsappFrom',
+      })
+      .nullable(),
+    /**
      * Stripe billing: the two price ids (not secrets). Null: billing is off and no function is given the Stripe
      * secrets. Set: the functions that take messages (HTTP, AWS SMS inbound) read the key and webhook secret.
      */
@@ -181,5 +210,6 @@ export const overrideSchema = z
     smsOriginationIdentity: z.string().nullable(),
     logLevel: z.string(),
     billing: z.record(z.string(), z.string()).nullable(),
+    twilio: z.record(z.string(), z.string()).nullable(),
   })
   .partial();

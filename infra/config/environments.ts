@@ -29,6 +29,8 @@ const SHARED = {
   smsOriginationIdentity: null,
   // Billing stays off until an operator sets the Stripe price ids (and stores the two Stripe secrets).
   billing: null,
+  // Queued messages (weekly plans …) need Twilio's account and sender, or smsOriginationIdentity for AWS SMS.
+  twilio: null,
   network: { maxAzs: 2, natGateways: 1 },
 } as const;
 

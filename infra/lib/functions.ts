@@ -49,6 +49,9 @@ const SECRETS_OF: Readonly<Record<FunctionName, readonly string[]>> = {
 const BILLING_SECRETS = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] as const;
 const BILLED: ReadonlySet<FunctionName> = new Set(['http', 'aws-sms-inbound']);
 
+/** The functions holding the Twilio auth token: they send queued messages through Twilio when it is configured. */
+const SENDS_THROUGH_TWILIO: ReadonlySet<FunctionName> = new Set(['http', 'worker']);
+
 function secretsOf(props: FunctionsProps, name: FunctionName): readonly string[] {
   const billed = props.config.billing !== null && BILLED.has(name);
   return [...SECRETS_OF[name], ...(billed ? BILLING_SECRETS : [])];
@@ -224,6 +227,14 @@ export class Functions extends Construct {
   /** Secrets travel as ARNs; the function reads the value at start-up, so it never sits in the template. */
   private secretEnvironment(props: FunctionsProps, name: FunctionName): Record<string, string> {
     const env: Record<string, string> = {};
+    const twilio = props.config.twilio;
+    if (twilio !== null && SENDS_THROUGH_TWILIO.has(name)) {
+      env.TWILIO_ACCOUNT_SID = twilio.accountSid;
+      if (twilio.fromNumber) env.TWILIO_FROM_NUMBER = twilio.fromNumber;
+      if (twilio.messagingServiceSid) env.TWILIO_MESSAGING_SERVICE_SID = twilio.messagingServiceSid;
+      if (twilio.whatsappFrom) env.TWILIO_WHATSAPP_FROM = twilio.whatsappFrom;
+      if (twilio.whatsappTemplateSid) env.TWILIO_WHATSAPP_TEMPLATE_SID = twilio.whatsappTemplateSid;
+    }
     const billing = props.config.billing;
     if (billing !== null && BILLED.has(name)) {
       env.STRIPE_PRICE_PREMIUM = billing.premiumPriceId;

@@ -81,3 +81,27 @@ describe('billing in the deployment', () => {
     );
   });
 });
+
+describe('Twilio in the deployment', () => {
+  const TWILIO = { accountSid: `AC${'0f'.repeat(16)}`, fromNumber: '+15550009999' };
+
+  it('gives the account and sender to the functions holding the auth token, which send queued messages', () => {
+    const { environment } = functionsOf({ twilio: TWILIO });
+    for (const name of ['http', 'worker'] as const) {
+      expect(environment(name)).toMatchObject({
+        TWILIO_ACCOUNT_SID: TWILIO.accountSid,
+        TWILIO_FROM_NUMBER: TWILIO.fromNumber,
+        TWILIO_AUTH_TOKEN_SECRET_ID: expect.anything(),
+      });
+    }
+    for (const name of ['scheduler', 'aws-sms-inbound'] as const) {
+      expect(environment(name).TWILIO_ACCOUNT_SID).toBeUndefined();
+    }
+  });
+
+  it('refuses an account without a sender', () => {
+    expect(() => functionsOf({ twilio: { accountSid: TWILIO.accountSid } })).toThrow(
+      /twilio.*needs a sender/,
+    );
+  });
+});

@@ -7,6 +7,7 @@ import type { Logger } from '../core/ports/logger.port.ts';
 import type { Messenger } from '../core/ports/messenger.port.ts';
 import type { Stores } from '../core/ports/stores.ts';
 import { createAwsSmsMessenger } from './aws-sms.ts';
+import { composeTwilioMessenger } from './twilio-messenger.ts';
 
 /** A channel nobody sends on in this runtime: each message is refused as `no_route` (and logged by the use case). */
 export const noRoute: Messenger = {
@@ -16,15 +17,30 @@ export const noRoute: Messenger = {
 
 /**
  * Who queued work and invitations send through on AWS: SMS through AWS End User Messaging when
- * MESSAGING_PROVIDER=aws, otherwise nobody. Twilio's REST SDK is not in the Lambda bundles (3.3 MB minified, over
- * twice a function's whole budget), so WhatsApp has no route here, and web chat neither (there is no per-session
- * outbox between Lambda containers): those messages are refused as `no_route`, never reported as sent. Every send
- * passes the one opt-out check first.
+ * MESSAGING_PROVIDER=aws, otherwise through Twilio when its account SID, auth token and a sender are configured;
+ * WhatsApp through Twilio when configured. Twilio's SDK loads on the first send (a lazy chunk: it is over twice a
+ * function's start-up budget). Web chat has no route (there is no per-session outbox between Lambda containers),
+ * nor has a channel whose provider is not configured: those messages are refused as `no_route`, never reported as
+ * sent. Every send passes the one opt-out check first.
  */
 export function composeAwsMessenger(
   config: Config,
-  parts: { stores: Stores; clock: Clock; logger: Logger; sms?: PinpointSMSVoiceV2Client },
+  parts: {
+    stores: Stores;
+    clock: Clock;
+    logger: Logger;
+    sms?: PinpointSMSVoiceV2Client;
+    /** Tests only: where the Twilio REST API is (a fake on 127.0.0.1). */
+    twilioApiBaseUrl?: string;
+  },
 ): Messenger {
+  const twilio =
+    composeTwilioMessenger(config, {
+      outboundMessages: parts.stores.outboundMessages,
+      clock: parts.clock,
+      logger: parts.logger,
+      ...(parts.twilioApiBaseUrl === undefined ? {} : { twilioApiBaseUrl: parts.twilioApiBaseUrl }),
+    }) ?? noRoute;
   const sms =
     config.messagingProvider === 'aws'
       ? createAwsSmsMessenger(config, {
@@ -33,8 +49,8 @@ export function composeAwsMessenger(
           logger: parts.logger,
           ...(parts.sms === undefined ? {} : { client: parts.sms }),
         })
-      : noRoute;
-  return consentCheckedMessenger(channelMessenger({ sms, whatsapp: noRoute, web: noRoute }), {
+      : twilio;
+  return consentCheckedMessenger(channelMessenger({ sms, whatsapp: twilio, web: noRoute }), {
     consent: parts.stores.consent,
     logger: parts.logger,
   });

@@ -1,7 +1,5 @@
 import type { AwsSmsClientOptions } from '../adapters/aws-sms/aws-sms-client.ts';
 import type { LocalOutbox } from '../adapters/local-outbox/local-outbox.ts';
-import { TwilioMessenger } from '../adapters/twilio-messenger/twilio-messenger.ts';
-import { createTwilioRestClient } from '../adapters/twilio-messenger/twilio-rest-client.ts';
 import type { Config } from '../config/config.ts';
 import { channelMessenger } from '../core/messaging/channel-messenger.ts';
 import { consentCheckedMessenger } from '../core/messaging/consent-checked-messenger.ts';
@@ -11,6 +9,7 @@ import type { Logger } from '../core/ports/logger.port.ts';
 import type { Messenger } from '../core/ports/messenger.port.ts';
 import type { OutboundMessageStore } from '../core/ports/outbound-message-store.port.ts';
 import { phoneMessengers } from './aws-sms.ts';
+import { composeTwilioMessenger } from './twilio-messenger.ts';
 
 export interface MessengerParts {
   outbox: LocalOutbox;
@@ -30,32 +29,7 @@ export interface MessengerParts {
  * the one opt-out check first.
  */
 export function composeMessenger(config: Config, parts: MessengerParts): Messenger {
-  const { twilio } = config;
-  const sender = twilio.fromNumber ?? twilio.messagingServiceSid ?? twilio.whatsappFrom;
-  const phone =
-    twilio.accountSid && twilio.authToken && sender
-      ? new TwilioMessenger({
-          client: createTwilioRestClient({
-            accountSid: twilio.accountSid,
-            authToken: twilio.authToken,
-            ...(parts.twilioApiBaseUrl === undefined ? {} : { apiBaseUrl: parts.twilioApiBaseUrl }),
-          }),
-          store: parts.outboundMessages,
-          clock: parts.clock,
-          logger: parts.logger,
-          senders: {
-            ...(twilio.fromNumber === undefined ? {} : { fromNumber: twilio.fromNumber }),
-            ...(twilio.messagingServiceSid === undefined
-              ? {}
-              : { messagingServiceSid: twilio.messagingServiceSid }),
-            ...(twilio.whatsappFrom === undefined ? {} : { whatsappFrom: twilio.whatsappFrom }),
-            ...(twilio.whatsappTemplateSid === undefined
-              ? {}
-              : { whatsappTemplateSid: twilio.whatsappTemplateSid }),
-          },
-          statusCallbackUrl: `${config.publicBaseUrl}/webhooks/twilio/status`,
-        })
-      : parts.outbox;
+  const phone = composeTwilioMessenger(config, parts) ?? parts.outbox;
   // MESSAGING_PROVIDER picks AWS End User Messaging or the outbox instead (composition/aws-sms.ts).
   const { sms, whatsapp } = phoneMessengers(
     config,

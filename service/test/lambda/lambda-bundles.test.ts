@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltFunction, buildLambdaBundles } from '../../scripts/build-lambda.ts';
 import {
@@ -13,6 +14,7 @@ import {
   MAX_JS_BYTES,
   SHIPS_HIGHS_WASM,
 } from '../fixtures/lambda/bundles.ts';
+import { FakeTwilioApi } from '../support/fake-twilio-api.ts';
 
 /**
  * The bundles `npm run build:lambda` writes, built into a temporary directory and each imported in a fresh Node
@@ -103,6 +105,49 @@ describe('Lambda bundles', () => {
       id: 'evt_bundle',
       refused: true,
     });
+  });
+
+  it('worker loads the Twilio SDK from lazy chunks beside it, and its messenger sends through it', async () => {
+    const worker = built.find((one) => one.name === 'worker');
+    const chunk = (prefix: string) => {
+      const file = worker?.lazyChunks.find((name) => name.startsWith(prefix));
+      expect(file, `a lazy ${prefix} chunk`).toBeDefined();
+      return pathToFileURL(path.join(outDir, 'worker', file ?? '')).href;
+    };
+    const accountSid = `AC${'b2'.repeat(16)}`;
+    const api = new FakeTwilioApi(accountSid, 'bundle-auth-token-0123456789abcd');
+    await api.start();
+    try {
+      // The messenger's outbound store is a stand-in here: this test is about the bundled SDK reaching the API.
+      const script = `
+        const { TwilioMessenger } = await import(${JSON.stringify(chunk('twilio-messenger'))});
+        const { createTwilioRestClient } = await import(${JSON.stringify(chunk('twilio-rest-client'))});
+        const store = {
+          claim: async () => ({ status: 'claimed' }),
+          markSent: async () => {}, markFailed: async () => {}, release: async () => {},
+        };
+        const messenger = new TwilioMessenger({
+          client: createTwilioRestClient({
+            accountSid: '${accountSid}', authToken: 'bundle-auth-token-0123456789abcd', apiBaseUrl: process.argv[1],
+          }),
+          store, clock: { now: () => new Date() },
+          logger: { debug() {}, info() {}, warn() {}, error() {} },
+          senders: { fromNumber: '+15550009999' },
+          statusCallbackUrl: 'https://coach.example.test/webhooks/twilio/status',
+        });
+        const outcome = await messenger.send({ userId: 'u', channel: 'sms', phone: '+15557770303' }, 'hello', 'k');
+        process.stdout.write('\\nTWILIO_RESULT ' + JSON.stringify(outcome.status) + '\\n');
+      `;
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--input-type=module', '-e', script, api.url],
+        { env: { PATH: process.env.PATH ?? '', ...BUNDLE_ENV }, encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(stdout).toContain('TWILIO_RESULT "sent"');
+      expect(api.requests.map((request) => request.form.To)).toEqual(['+15557770303']);
+    } finally {
+      await api.stop();
+    }
   });
 
   it.each(LAMBDA_FUNCTIONS)('%s imports in a fresh Node process and exports a handler', (fn) => {
