@@ -37,6 +37,14 @@ describe('SQLite stores', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('runs on SQLite 3.53.2 or later (CVE-2026-11824 and CVE-2026-11822 in FTS5; docs/SECURITY.md)', () => {
+    const db = new Database(':memory:');
+    const { version } = db.prepare('SELECT sqlite_version() AS version').get() as { version: string };
+    db.close();
+    const [major = 0, minor = 0, patch = 0] = version.split('.').map(Number);
+    expect(major * 1_000_000 + minor * 1_000 + patch, version).toBeGreaterThanOrEqual(3_053_002);
+  });
+
   it('reports its kind and creates the missing parent directories of the file', async () => {
     const stores = open();
     expect(stores.kind).toBe('sqlite');
