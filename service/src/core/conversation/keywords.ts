@@ -14,6 +14,13 @@ const OPT_OUT = [
   'PARAR',
   'CANCELAR',
   'DETENER',
+  // AWS End User Messaging opts a number out on these by default; we honour them on every provider, so what AWS
+  // blocks and what we believe never differ (revoking "by any reasonable means" is the rule anyway).
+  'ARRET',
+  'OPT-OUT',
+  'OPT OUT',
+  'REMOVE',
+  'TD',
 ];
 const OPT_IN = ['START', 'UNSTOP', 'COMENZAR'];
 /** YES and SÍ opt back in only while opted out; otherwise they answer the pending question. */
