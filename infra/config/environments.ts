@@ -20,7 +20,8 @@ const SHARED = {
   domain: null,
   language: {
     provider: 'local',
-    bedrockModelId: 'anthropic.claude-3-5-haiku-20241022-v1:0',
+    // A cross-region inference profile (Claude Haiku 4.5 is not offered on demand by its bare model id).
+    bedrockModelId: 'us.anthropic.claude-haiku-4-5-20251001-v1:0',
     promptCacheTtlSeconds: 3600,
   },
   // The scheduler finds plans due in each user's own delivery window; every 15 minutes keeps a plan within a

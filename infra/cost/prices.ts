@@ -95,17 +95,18 @@ export const PRICES = {
     '2025-07',
     'https://developers.facebook.com/docs/whatsapp/pricing',
   ),
-  // Claude 3.5 Haiku on Bedrock, on demand, us-east-1. Prompt cache: writes 1.25× input, reads 0.1× input.
-  bedrockInput: price(0.0008, '1k input tokens, Claude 3.5 Haiku', '2025-06', AWS('bedrock')),
-  bedrockOutput: price(0.004, '1k output tokens, Claude 3.5 Haiku', '2025-06', AWS('bedrock')),
-  bedrockCacheWrite: price(0.001, '1k tokens written to the prompt cache', '2025-06', AWS('bedrock')),
-  bedrockCacheRead: price(0.00008, '1k tokens read from the prompt cache', '2025-06', AWS('bedrock')),
+  // Claude Haiku 4.5 on Bedrock, on demand through the US inference profile. Prompt cache: writes 1.25× input,
+  // reads 0.1× input. (Claude 3.5 Haiku, priced here before, reached its end of life on 2026-06-19.)
+  bedrockInput: price(0.001, '1k input tokens, Claude Haiku 4.5', '2025-10', AWS('bedrock')),
+  bedrockOutput: price(0.005, '1k output tokens, Claude Haiku 4.5', '2025-10', AWS('bedrock')),
+  bedrockCacheWrite: price(0.00125, '1k tokens written to the prompt cache', '2025-10', AWS('bedrock')),
+  bedrockCacheRead: price(0.0001, '1k tokens read from the prompt cache', '2025-10', AWS('bedrock')),
 } as const satisfies Record<string, Price>;
 
 export type Prices = { readonly [K in keyof typeof PRICES]: Price };
 
 /** The model the Bedrock prices above are for; the estimate warns when the configuration names another. */
-export const PRICED_BEDROCK_MODEL = 'anthropic.claude-3-5-haiku-20241022-v1:0';
+export const PRICED_BEDROCK_MODEL = 'us.anthropic.claude-haiku-4-5-20251001-v1:0';
 
 /** ElastiCache (Redis OSS) on-demand node-hours, us-east-1, read 2025-06 from https://aws.amazon.com/elasticache/pricing/. */
 export const ELASTICACHE_NODE_HOUR_USD: Readonly<Record<string, number>> = {

@@ -49,6 +49,31 @@ const SECRETS_OF: Readonly<Record<FunctionName, readonly string[]>> = {
 const BILLING_SECRETS = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] as const;
 const BILLED: ReadonlySet<FunctionName> = new Set(['http', 'aws-sms-inbound']);
 
+/** Geography prefixes of Bedrock's system inference profiles ("us.anthropic.…"). */
+const INFERENCE_PROFILE_PREFIX = /^(us|eu|apac|us-gov|global)\.(.+)$/;
+
+/**
+ * What invoking the configured model needs: a bare model id is one foundation model in this region; a
+ * cross-region inference profile needs the profile and its foundation model in every region it may route to.
+ */
+function bedrockResources(
+  modelId: string,
+  scope: { partition: string; region: string; account: string },
+): { resources: string[]; anyRegionFoundationModel?: string } {
+  const profile = INFERENCE_PROFILE_PREFIX.exec(modelId);
+  if (!profile?.[2]) {
+    return { resources: [`arn:${scope.partition}:bedrock:${scope.region}::foundation-model/${modelId}`] };
+  }
+  const anyRegionFoundationModel = `arn:${scope.partition}:bedrock:*::foundation-model/${profile[2]}`;
+  return {
+    resources: [
+      `arn:${scope.partition}:bedrock:${scope.region}:${scope.account}:inference-profile/${modelId}`,
+      anyRegionFoundationModel,
+    ],
+    anyRegionFoundationModel,
+  };
+}
+
 /** The functions holding the Twilio auth token: they send queued messages through Twilio when it is configured. */
 const SENDS_THROUGH_TWILIO: ReadonlySet<FunctionName> = new Set(['http', 'worker']);
 
@@ -140,12 +165,15 @@ export class Functions extends Construct {
       });
     }
 
+    const model = bedrockResources(config.language.bedrockModelId, { partition, region, account });
     for (const fn of [http, worker]) {
-      allow(
-        fn,
-        ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
-        [`arn:${partition}:bedrock:${region}::foundation-model/${config.language.bedrockModelId}`],
-      );
+      allow(fn, ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'], model.resources);
+      if (model.anyRegionFoundationModel) {
+        acknowledge(policyOf(fn), {
+          [`AwsSolutions-IAM5[Resource::${model.anyRegionFoundationModel}]`]:
+            'A cross-region inference profile routes each call to the same foundation model in one of its geography’s regions, so Bedrock checks the model in whichever region serves it; the grant names that one model and the one profile.',
+        });
+      }
     }
     // End User Messaging authorises SendTextMessage on the origination identity (a pool or phone number whose
     // id is known only once the operator buys it) and on the configuration set.

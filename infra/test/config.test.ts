@@ -40,7 +40,8 @@ describe('deployment configuration', () => {
     expect(config.lambda.functions.worker.reservedConcurrency).toBe(25);
     expect(config.costAllocationTags).toMatchObject({ Project: 'ai-nutritionist', Environment: 'prod' });
     expect(config.weeklyPlanningSchedule).toMatch(/^rate\(/);
-    expect(config.language.bedrockModelId).toMatch(/^anthropic\./);
+    // A US cross-region inference profile since Claude 3.5 Haiku's end of life (changed 2026-11-26).
+    expect(config.language.bedrockModelId).toMatch(/^us\.anthropic\./);
     expect(config.xraySamplingRate).toBeGreaterThan(0);
   });
 

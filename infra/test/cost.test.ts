@@ -146,6 +146,6 @@ describe('cost model: schedules and the command line', () => {
     for (const line of estimate.lines) expect(text).toContain(`| ${line.service}`);
     expect(text).toContain('**Total / month**');
     expect(text).toContain('× $0.0083 (2026-07)');
-    expect(text).toContain('input $0.0008');
+    expect(text).toContain('input $0.001,'); // Claude Haiku 4.5 since 2026-11-26 (was 3.5 Haiku, $0.0008)
   });
 });

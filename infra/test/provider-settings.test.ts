@@ -32,8 +32,8 @@ function functionsOf(overrides: Record<string, unknown>) {
       ?.Variables;
     return variables ?? {};
   };
-  /** The ARN tokens of the secrets a function's role may read. */
-  const readableSecrets = (name: FunctionName) => {
+  /** The resources (JSON) a function's role may call `action` on. */
+  const resourcesFor = (name: FunctionName, action: string) => {
     const role = stacks.stateless.getLogicalId(
       stacks.stateless.functions.get(name).function.role?.node.defaultChild as never,
     );
@@ -44,10 +44,12 @@ function functionsOf(overrides: Record<string, unknown>) {
           (policy.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] })
             .Statement,
       )
-      .filter((statement) => [statement.Action].flat().includes('secretsmanager:GetSecretValue'))
+      .filter((statement) => [statement.Action].flat().includes(action))
       .map((statement) => JSON.stringify(statement.Resource));
   };
-  return { environment, readableSecrets };
+  /** The ARN tokens of the secrets a function's role may read. */
+  const readableSecrets = (name: FunctionName) => resourcesFor(name, 'secretsmanager:GetSecretValue');
+  return { environment, readableSecrets, resourcesFor };
 }
 
 describe('billing in the deployment', () => {
@@ -103,5 +105,30 @@ describe('Twilio in the deployment', () => {
     expect(() => functionsOf({ twilio: { accountSid: TWILIO.accountSid } })).toThrow(
       /twilio.*needs a sender/,
     );
+  });
+});
+
+describe('the language model in the deployment', () => {
+  it('lets the HTTP function and the worker invoke the configured inference profile and only its model', () => {
+    const { resourcesFor } = functionsOf({});
+    for (const name of ['http', 'worker'] as const) {
+      const granted = resourcesFor(name, 'bedrock:InvokeModel').join();
+      expect(granted).toContain('inference-profile/us.anthropic.claude-haiku-4-5-20251001-v1:0');
+      expect(granted).toContain(':bedrock:*::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0');
+      expect(granted).not.toContain('foundation-model/*');
+    }
+    for (const name of ['scheduler', 'aws-sms-inbound'] as const) {
+      expect(resourcesFor(name, 'bedrock:InvokeModel')).toEqual([]);
+    }
+  });
+
+  it('grants a bare model id in the deployment region only', () => {
+    const { resourcesFor } = functionsOf({
+      language: { bedrockModelId: 'anthropic.claude-3-haiku-20240307-v1:0' },
+    });
+    const granted = resourcesFor('worker', 'bedrock:InvokeModel').join();
+    expect(granted).toContain('foundation-model/anthropic.claude-3-haiku-20240307-v1:0');
+    expect(granted).not.toContain('inference-profile');
+    expect(granted).not.toContain(':bedrock:*:');
   });
 });

@@ -7,8 +7,11 @@
  *   Lambda arm64 $0.20 per 1M requests and $0.0000133334 per GB-second; ElastiCache cache.t4g.micro $0.016/h;
  *   NAT gateway $0.045/h and $0.045/GB; Twilio US SMS $0.0083 per segment in and out, carrier fee $0.003 per
  *   outbound segment, long-code number $1.15/month; Twilio WhatsApp $0.005 per message in and out, Meta US utility
- *   template $0.004 (replies inside the 24 h service window are free from Meta); Bedrock Claude 3.5 Haiku $0.0008
- *   per 1k input tokens, $0.004 per 1k output, $0.001 per 1k written to the prompt cache, $0.00008 per 1k read.
+ *   template $0.004 (replies inside the 24 h service window are free from Meta); Bedrock Claude Haiku 4.5 $0.001
+ *   per 1k input tokens, $0.005 per 1k output, $0.00125 per 1k written to the prompt cache, $0.0001 per 1k read.
+ *   (Changed 2026-11-26, third session: the priced model was Claude 3.5 Haiku — $0.0008 / $0.004 / $0.001 /
+ *   $0.00008, Bedrock 0.343 below — which reached its end of life on 2026-06-19; the configuration now names
+ *   Claude Haiku 4.5, so the prices and the one Bedrock row changed, redone by hand below.)
  *   No free tiers are subtracted (they are per account, and the account may run other things).
  */
 
@@ -56,10 +59,10 @@ export const SMALL_CASE_EXPECTED_USD: Readonly<Record<string, number>> = {
   // WhatsApp: 500 inbound × 0.005 = 2.50; 500 replies × 0.005 = 2.50 (service window); 200 plans × (0.005 +
   // 0.004 utility template) = 1.80.
   'WhatsApp (Twilio + Meta)': 6.8,
-  // 1,000 × 0.5 questions × (1 − 0.5 cache) = 250 model calls. Prefix 1,000 tokens: 225 reads → 225k × 0.00008/1k
-  // = 0.018; 25 writes → 25k × 0.001/1k = 0.025. Uncached input 125k × 0.0008/1k = 0.10. Output 50k × 0.004/1k =
-  // 0.20.
-  Bedrock: 0.343,
+  // 1,000 × 0.5 questions × (1 − 0.5 cache) = 250 model calls. Prefix 1,000 tokens: 225 reads → 225k × 0.0001/1k
+  // = 0.0225; 25 writes → 25k × 0.00125/1k = 0.03125. Uncached input 125k × 0.001/1k = 0.125. Output 50k ×
+  // 0.005/1k = 0.25.
+  Bedrock: 0.42875,
   // 1 node × 730 h × 0.016.
   ElastiCache: 11.68,
   // 1 gateway × 730 h × 0.045 = 32.85, plus 1 GB × 0.045.
