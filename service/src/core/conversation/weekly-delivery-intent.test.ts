@@ -21,6 +21,12 @@ const TABLE: readonly [string, WeeklyCommand | undefined][] = [
   ['turn on weekly plans', { kind: 'on' }],
   ['start weekly plan', { kind: 'on' }],
   ['weekly plan every thursday', { kind: 'on', weekday: 'thursday' }],
+  // Added 2026-11-26 (a helper found "thursdays" read as Tuesday): every plural is its own day, never a near one.
+  ['weekly on thursdays', { kind: 'on', weekday: 'thursday' }],
+  ['weekly on tuesdays', { kind: 'on', weekday: 'tuesday' }],
+  ['weekly on fridays', { kind: 'on', weekday: 'friday' }],
+  ['weekly on saturdays', { kind: 'on', weekday: 'saturday' }],
+  ['semanal los jueves', { kind: 'on', weekday: 'thursday' }],
   // English typos
   ['wekly on', { kind: 'on' }],
   ['weeky on sundays', { kind: 'on', weekday: 'sunday' }],
