@@ -90,15 +90,25 @@ function isWeeklyWord(token: string): boolean {
   return !NOT_WEEKLY.has(token) && WEEKLY_WORDS.some((word) => nearly(token, word));
 }
 
+/**
+ * A day name exactly (or its plural) first; otherwise the nearest one within the typing slips `nearly` allows, so
+ * "thursdays" is Thursday even though it is also two slips from "tuesdays".
+ */
 function weekdayOf(token: string): Weekday | undefined {
   const abbreviated = DAY_ABBREVIATIONS[token];
   if (abbreviated) return abbreviated;
-  for (const day of WEEKDAYS) {
-    for (const name of DAY_NAMES[day]) {
-      if (nearly(token, name) || nearly(token, `${name}s`)) return day;
-    }
+  const forms = WEEKDAYS.flatMap((day) =>
+    DAY_NAMES[day].flatMap((name) => [name, `${name}s`]).map((form) => ({ day, form })),
+  );
+  const exact = forms.find(({ form }) => form === token);
+  if (exact) return exact.day;
+  let best: { day: Weekday; distance: number } | undefined;
+  for (const { day, form } of forms) {
+    if (!nearly(token, form)) continue;
+    const distance = editDistance(token, form, allowedEdits(form.length));
+    if (best === undefined || distance < best.distance) best = { day, distance };
   }
-  return undefined;
+  return best?.day;
 }
 
 function tokens(text: string): string[] {
