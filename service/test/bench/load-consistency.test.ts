@@ -89,6 +89,11 @@ function consistentRun(): { sent: SentMessage[]; snapshot: StoresSnapshot } {
   return { sent, snapshot };
 }
 
+/** The completed receipt the webhook keeps for an accepted SMS (rows that add an accepted SMS add it too). */
+function addReceipt(snapshot: StoresSnapshot, message: SentMessage | undefined, userId: string): void {
+  if (message) snapshot.receipts.push({ key: `twilio:${message.key}`, userId, completed: true });
+}
+
 const kinds = (sent: SentMessage[], snapshot: StoresSnapshot): ProblemKind[] =>
   checkConsistency(sent, snapshot)
     .problems.map((problem) => problem.kind)
@@ -195,6 +200,7 @@ describe('bench:load consistency check', () => {
     // B's goal refused; the next message (predicted as logged, stage onboarding) went in but was not logged.
     sent.push(sms(PHONE_B, 'maintain', true, 'onboarding', [503]));
     sent.push(sms(PHONE_B, 'vegan', true, 'onboarding'));
+    addReceipt(snapshot, sent.at(-1), 'u-b');
     const b = snapshot.dialogues.find((row) => row.userId === 'u-b');
     if (!b) throw new Error('fixture');
     b.version = 3;
@@ -209,6 +215,7 @@ describe('bench:load consistency check', () => {
     const { sent, snapshot } = consistentRun();
     sent.push(sms(PHONE_B, 'maintain', true, 'onboarding', [503]));
     sent.push(sms(PHONE_B, 'vegan', true, 'onboarding'));
+    addReceipt(snapshot, sent.at(-1), 'u-b');
     snapshot.inboundLog.push({ userId: 'u-b', body: 'vegan' }, { userId: 'u-b', body: 'vegan' });
     const b = snapshot.dialogues.find((row) => row.userId === 'u-b');
     if (!b) throw new Error('fixture');
@@ -225,6 +232,7 @@ describe('bench:load consistency check', () => {
   it('an accepted plan request without a plan: queued work did not finish', () => {
     const { sent, snapshot } = consistentRun();
     sent.push(sms(PHONE_A, 'plan', true, 'onboarding', [200], { makesPlan: true }));
+    addReceipt(snapshot, sent.at(-1), 'u-a');
     snapshot.inboundLog.push({ userId: 'u-a', body: 'plan' });
     const a = snapshot.dialogues.find((row) => row.userId === 'u-a');
     if (!a) throw new Error('fixture');
