@@ -1,17 +1,8 @@
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTable } from '../../src/adapters/dynamodb/index.ts';
-import { createDynamoStores } from '../../src/composition/dynamodb-stores.ts';
+import { expect, it } from 'vitest';
 import type { BillingAccount } from '../../src/core/billing/billing-account.ts';
 import type { BillingStore } from '../../src/core/ports/billing-store.port.ts';
-import { type DynamoDbLocal, javaAvailable, startDynamoDbLocal } from '../support/dynamodb-local.ts';
+import { describeOnDynamoDbLocal } from '../support/dynamodb-suite.ts';
 import { at, aUser } from './contract-support.ts';
-
-const hasJava = javaAvailable();
-const mustRun = hasJava || process.env.CI === 'true';
-const title = mustRun
-  ? 'dynamodb billing store specifics'
-  : 'dynamodb billing store specifics: SKIPPED, no Java to run DynamoDB Local';
 
 const account = (over: Partial<BillingAccount> = {}): BillingAccount => ({
   userId: 'user-1',
@@ -23,33 +14,13 @@ const account = (over: Partial<BillingAccount> = {}): BillingAccount => ({
 });
 
 /** What the billing contract cannot see on DynamoDB: the items an erasure leaves, usage TTLs, shared customers. */
-describe.skipIf(!mustRun)(title, () => {
-  let local: DynamoDbLocal | undefined;
-  let tables = 0;
-
-  beforeAll(async () => {
-    if (!hasJava)
-      throw new Error('Java is not installed, so DynamoDB Local cannot start (.ci/run installs it)');
-    local = await startDynamoDbLocal();
-  }, 60_000);
-  afterAll(async () => {
-    await local?.stop();
-  });
-
+describeOnDynamoDbLocal('dynamodb billing store specifics', (local) => {
   async function fresh() {
-    if (local === undefined) throw new Error('DynamoDB Local is not running');
-    const { client } = local;
-    const tableName = `billing-${process.pid}-${++tables}`;
-    await createTable(client, tableName, { timeToLive: false });
-    const stores = createDynamoStores({
-      client,
-      tableName,
+    const { stores, items } = await local.freshTable('billing', {
       pseudonymKey: 'billing-test-pseudonym-key-0123456789',
     });
     const billing: BillingStore | undefined = stores.billing;
     if (!billing) throw new Error('the DynamoDB family has no billing store');
-    const doc = DynamoDBDocumentClient.from(client);
-    const items = async () => (await doc.send(new ScanCommand({ TableName: tableName }))).Items ?? [];
     return { stores, billing, items };
   }
 

@@ -1,50 +1,19 @@
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTable, TABLE_DEFINITION } from '../../src/adapters/dynamodb/index.ts';
-import { createDynamoStores } from '../../src/composition/dynamodb-stores.ts';
+import { expect, it } from 'vitest';
+import { TABLE_DEFINITION } from '../../src/adapters/dynamodb/index.ts';
 import { PSEUDONYM_PREFIX } from '../../src/core/ports/privacy-store.port.ts';
 import type { Stores } from '../../src/core/ports/stores.ts';
-import { type DynamoDbLocal, javaAvailable, startDynamoDbLocal } from '../support/dynamodb-local.ts';
+import { describeOnDynamoDbLocal } from '../support/dynamodb-suite.ts';
 import { aConsent, aMessage, at, aUser, expectStoreError } from './contract-support.ts';
 import { aFoodLogEntry } from './food-log-store.contract.ts';
 import { aStoredPlan } from './plan-store.contract.ts';
 
-const hasJava = javaAvailable();
-const mustRun = hasJava || process.env.CI === 'true';
-const title = mustRun ? 'dynamodb specifics' : 'dynamodb specifics: SKIPPED, no Java to run DynamoDB Local';
 const iso = (ms: number) => at(ms).toISOString();
 
 /** What the contracts cannot see: the table's shape, TTL, DynamoDB's 100-item transactions, erasure markers. */
-describe.skipIf(!mustRun)(title, () => {
-  let local: DynamoDbLocal | undefined;
-  let tables = 0;
-
-  beforeAll(async () => {
-    if (!hasJava)
-      throw new Error('Java is not installed, so DynamoDB Local cannot start (.ci/run installs it)');
-    local = await startDynamoDbLocal();
-  }, 60_000);
-  afterAll(async () => {
-    await local?.stop();
-  });
-
-  async function fresh(timeToLive = false) {
-    if (local === undefined) throw new Error('DynamoDB Local is not running');
-    const { client } = local;
-    const tableName = `specific-${process.pid}-${++tables}`;
-    await createTable(client, tableName, { timeToLive });
-    const stores = createDynamoStores({
-      client,
-      tableName,
-      pseudonymKey: 'specific-test-pseudonym-key-0123456789',
-    });
-    const doc = DynamoDBDocumentClient.from(client);
-    const items = async () => (await doc.send(new ScanCommand({ TableName: tableName }))).Items ?? [];
-    const put = (item: Record<string, unknown>) =>
-      doc.send(new PutCommand({ TableName: tableName, Item: item }));
-    return { client, tableName, stores, items, put };
-  }
+describeOnDynamoDbLocal('dynamodb specifics', (local) => {
+  const fresh = (timeToLive = false) =>
+    local.freshTable('specific', { pseudonymKey: 'specific-test-pseudonym-key-0123456789', timeToLive });
 
   const appendMessages = async (stores: Stores, count: number, userId = 'user-1') => {
     for (let i = 0; i < count; i++)

@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTable } from '../../src/adapters/dynamodb/index.ts';
+import { describe, expect, it } from 'vitest';
 import { MemoryWebAuthStore } from '../../src/adapters/memory/memory-web-auth-store.ts';
 import { openSqliteStores } from '../../src/adapters/sqlite/index.ts';
-import { createDynamoStores } from '../../src/composition/dynamodb-stores.ts';
 import type { Stores } from '../../src/core/ports/stores.ts';
 import type { WebAuthStore } from '../../src/core/ports/web-auth-store.port.ts';
-import { type DynamoDbLocal, javaAvailable, startDynamoDbLocal } from '../support/dynamodb-local.ts';
+import { describeOnDynamoDbLocal } from '../support/dynamodb-suite.ts';
 import { aUser } from './contract-support.ts';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
@@ -156,42 +153,18 @@ function webAuthContract(make: MakeStore) {
 
 describe.each(adapters)('WebAuthStore contract: %s', (_name, make) => webAuthContract(make));
 
-const hasJava = javaAvailable();
-// CI must prove the adapter: there a missing Java fails the run instead of skipping it.
-const mustRun = hasJava || process.env.CI === 'true';
-const dynamoTitle = mustRun
-  ? 'WebAuthStore contract: dynamodb (DynamoDB Local)'
-  : 'WebAuthStore contract: dynamodb: SKIPPED, no Java to run DynamoDB Local';
 const sha256 = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-describe.skipIf(!mustRun)(dynamoTitle, () => {
-  let local: DynamoDbLocal | undefined;
-  let tables = 0;
-
-  beforeAll(async () => {
-    if (!hasJava)
-      throw new Error('Java is not installed, so DynamoDB Local cannot start (.ci/run installs it)');
-    local = await startDynamoDbLocal();
-  }, 60_000);
-  afterAll(async () => {
-    await local?.stop();
-  });
-
+describeOnDynamoDbLocal('WebAuthStore contract: dynamodb', (local) => {
   /** A fresh table per test, without TTL: the clock here is pinned, TTL runs on the real one. */
   async function fresh() {
-    if (local === undefined) throw new Error('DynamoDB Local is not running');
-    const { client } = local;
-    const tableName = `web-auth-${process.pid}-${++tables}`;
-    await createTable(client, tableName, { timeToLive: false });
-    const open = (): Stores =>
-      createDynamoStores({ client, tableName, pseudonymKey: 'web-auth-test-pseudonym-key-0123456789' });
-    const stores = open();
+    const { stores, open, items } = await local.freshTable('web-auth', {
+      pseudonymKey: 'web-auth-test-pseudonym-key-0123456789',
+    });
     const webAuth = (s: Stores) => {
       if (!s.webAuth) throw new Error('dynamodb has no webAuth store');
       return s.webAuth;
     };
-    const doc = DynamoDBDocumentClient.from(client);
-    const items = async () => (await doc.send(new ScanCommand({ TableName: tableName }))).Items ?? [];
     return { stores, store: webAuth(stores), other: () => webAuth(open()), items };
   }
 

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTable } from '../../src/adapters/dynamodb/index.ts';
-import { createDynamoStores } from '../../src/composition/dynamodb-stores.ts';
+import { expect, it } from 'vitest';
 import type { Logger } from '../../src/core/ports/logger.port.ts';
 import type { Stores } from '../../src/core/ports/stores.ts';
-import { type DynamoDbLocal, javaAvailable, startDynamoDbLocal } from '../support/dynamodb-local.ts';
+import { describeOnDynamoDbLocal } from '../support/dynamodb-suite.ts';
 import { buildTestApp, signedTwilioRequest, smsParams, twimlMessages } from '../support/test-app.ts';
 
 // Rows D1 and D2 of FAULTS.md. Phone numbers of this file: +1555012xxxx.
@@ -15,12 +13,6 @@ const ONBOARDING = [
   'just me, $90 a week',
   '41 male 180cm 80kg light',
 ];
-
-const hasJava = javaAvailable();
-const mustRun = hasJava || process.env.CI === 'true';
-const title = mustRun
-  ? 'two racing messages of one user on DynamoDB Local'
-  : 'two racing messages of one user on DynamoDB Local: SKIPPED, no Java to run DynamoDB Local';
 
 function countingLogger() {
   const events: string[] = [];
@@ -67,27 +59,11 @@ function raceBarriers(stores: Stores) {
   return { load, lookup };
 }
 
-describe.skipIf(!mustRun)(title, () => {
-  let local: DynamoDbLocal | undefined;
-  let tables = 0;
-
-  beforeAll(async () => {
-    if (!hasJava)
-      throw new Error('Java is not installed, so DynamoDB Local cannot start (.ci/run installs it)');
-    local = await startDynamoDbLocal();
-  }, 60_000);
-  afterAll(async () => {
-    await local?.stop();
-  });
-
+describeOnDynamoDbLocal('two racing messages of one user', (local) => {
   async function appOnDynamo() {
-    if (!local) throw new Error('DynamoDB Local is not running');
-    const tableName = `faults-race-${process.pid}-${++tables}`;
-    await createTable(local.client, tableName);
-    const stores = createDynamoStores({
-      client: local.client,
-      tableName,
+    const { stores } = await local.freshTable('faults-race', {
       pseudonymKey: 'faults-race-test-pseudonym-key-0123456789',
+      timeToLive: true, // this file always ran on createTable's default, TTL on
     });
     const log = countingLogger();
     const built = buildTestApp({ stores, logger: log.logger });

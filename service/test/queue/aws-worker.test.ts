@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTable } from '../../src/adapters/dynamodb/index.ts';
 import { composeAwsWorker } from '../../src/composition/aws.ts';
 import { ConfigError, loadConfig } from '../../src/config/config.ts';
 import { createWorkerHandler } from '../../src/entrypoints/lambda/worker.ts';
 import { NOT_JSON_POISON } from '../fixtures/sqs-worker.ts';
-import { type DynamoDbLocal, javaAvailable, startDynamoDbLocal } from '../support/dynamodb-local.ts';
+import { describeOnDynamoDbLocal } from '../support/dynamodb-suite.ts';
 
 const PSEUDONYM_KEY = 'k'.repeat(32);
-const hasJava = javaAvailable();
-// CI must prove the AWS composition: there a missing Java fails the run instead of skipping it.
-const mustRun = hasJava || process.env.CI === 'true';
 
 describe('the AWS worker composition', () => {
   it('names the variable the worker is missing', () => {
@@ -36,51 +33,39 @@ describe('the AWS worker composition', () => {
   });
 });
 
-describe.skipIf(!mustRun)(
-  mustRun ? 'the AWS worker over DynamoDB Local' : 'the AWS worker: SKIPPED, no Java for DynamoDB Local',
-  () => {
-    let local: DynamoDbLocal | undefined;
+describeOnDynamoDbLocal('the AWS worker', (local) => {
+  beforeAll(async () => {
+    await createTable(local.client(), 'worker-test', { timeToLive: false });
+  }, 60_000);
 
-    beforeAll(async () => {
-      if (!hasJava)
-        throw new Error('Java is not installed, so DynamoDB Local cannot start (.ci/run installs it)');
-      local = await startDynamoDbLocal();
-      await createTable(local.client, 'worker-test', { timeToLive: false });
-    }, 60_000);
-    afterAll(async () => {
-      await local?.stop();
+  it('runs good jobs against the table and answers only the poison record', async () => {
+    const client = local.client();
+    const config = loadConfig({ DYNAMODB_TABLE: 'worker-test', PSEUDONYM_KEY, LOG_LEVEL: 'silent' });
+    const handler = createWorkerHandler(() => composeAwsWorker(config, { dynamo: client }));
+    const bodies = [
+      JSON.stringify({ type: 'purge_expired' }),
+      NOT_JSON_POISON,
+      JSON.stringify({ type: 'household_plan', planId: 'p-1', userId: 'no-such-user' }),
+      JSON.stringify({ type: 'weekly_plan', userId: 'no-such-user', week: '2026-W48' }),
+    ];
+    const response = await handler({
+      Records: bodies.map((body, index) => ({
+        messageId: `m-${index}`,
+        receiptHandle: `h-${index}`,
+        body,
+        attributes: {
+          ApproximateReceiveCount: '1',
+          SentTimestamp: '1795694400000',
+          SenderId: 'AIDAFAKESENDER',
+          ApproximateFirstReceiveTimestamp: '1795694400000',
+        },
+        messageAttributes: {},
+        md5OfBody: '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:jobs',
+        awsRegion: 'us-east-1',
+      })),
     });
-
-    it('runs good jobs against the table and answers only the poison record', async () => {
-      if (!local) throw new Error('DynamoDB Local is not running');
-      const { client } = local;
-      const config = loadConfig({ DYNAMODB_TABLE: 'worker-test', PSEUDONYM_KEY, LOG_LEVEL: 'silent' });
-      const handler = createWorkerHandler(() => composeAwsWorker(config, { dynamo: client }));
-      const bodies = [
-        JSON.stringify({ type: 'purge_expired' }),
-        NOT_JSON_POISON,
-        JSON.stringify({ type: 'household_plan', planId: 'p-1', userId: 'no-such-user' }),
-        JSON.stringify({ type: 'weekly_plan', userId: 'no-such-user', week: '2026-W48' }),
-      ];
-      const response = await handler({
-        Records: bodies.map((body, index) => ({
-          messageId: `m-${index}`,
-          receiptHandle: `h-${index}`,
-          body,
-          attributes: {
-            ApproximateReceiveCount: '1',
-            SentTimestamp: '1795694400000',
-            SenderId: 'AIDAFAKESENDER',
-            ApproximateFirstReceiveTimestamp: '1795694400000',
-          },
-          messageAttributes: {},
-          md5OfBody: '',
-          eventSource: 'aws:sqs',
-          eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:jobs',
-          awsRegion: 'us-east-1',
-        })),
-      });
-      expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }] });
-    }, 60_000);
-  },
-);
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }] });
+  }, 60_000);
+});
