@@ -157,28 +157,25 @@ describe.skipIf(!hasChromium)('web app end to end (real app, real browser)', () 
     expect(await page.textContent('main')).toMatch(/of a \$80\.00 budget/);
     expect(await page.getByRole('button', { name: 'Print' }).count()).toBe(1);
     await shoot('plan.png');
+    const firstDinner = () =>
+      page
+        .locator('section.day')
+        .first()
+        .locator('li.meal', { hasText: 'Dinner' })
+        .first()
+        .locator('.recipe');
+    const before = await firstDinner().textContent();
     const swap = page.getByRole('button', { name: /^Swap Dinner on/ }).first();
     await swap.click();
     await expect
       .poll(async () => (await page.locator('#status').textContent()) ?? '', { timeout: 60_000 })
       .toMatch(/\w/);
-    const shown = await page
-      .locator('section.day')
-      .first()
-      .locator('li.meal', { hasText: 'Dinner' })
-      .first()
-      .locator('.recipe')
-      .textContent();
+    // The page says so first and redraws the plan after refetching it: wait for the new dinner, not the status.
+    await expect.poll(() => firstDinner().textContent(), { timeout: 60_000 }).not.toBe(before);
+    const shown = await firstDinner().textContent();
     await page.reload();
     await expect.poll(() => page.locator('section.day').count()).toBe(7);
-    const again = await page
-      .locator('section.day')
-      .first()
-      .locator('li.meal', { hasText: 'Dinner' })
-      .first()
-      .locator('.recipe')
-      .textContent();
-    expect(again).toBe(shown);
+    expect(await firstDinner().textContent()).toBe(shown);
     // Printing hides the navigation and the buttons.
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('nav').isVisible()).toBe(false);
