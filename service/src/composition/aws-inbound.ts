@@ -61,12 +61,14 @@ export function composeAwsInboundParts(
       logger,
       publicBaseUrl: config.publicBaseUrl,
       messageRetentionDays: config.messageRetentionDays,
+      dormantAfterDays: config.dormantAfterDays,
       jobs,
       deliveryWindow: config.weeklyDelivery.window,
       messenger,
       cache,
       language: composeLanguage(config, logger),
       ...(billing ? { billing } : {}),
+      abuse: config.abuse,
     },
   };
 }

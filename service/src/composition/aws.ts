@@ -56,6 +56,7 @@ export function composeAwsWorker(
     }),
     publicBaseUrl: config.publicBaseUrl,
     messageRetentionDays: config.messageRetentionDays,
+    dormantAfterDays: config.dormantAfterDays,
     deliveryWindow: config.weeklyDelivery.window,
     // A question the model outlasted the webhook's budget for is asked again here, with the longer budget.
     language: composeLanguage(config, logger, { budget: QUEUED_CALL_BUDGET }),

@@ -38,6 +38,10 @@ export class DeferredCache implements ClosableCache {
     await (await this.#backend).deleteTagged(tag);
   }
 
+  async increment(key: string, ttlSeconds: number): Promise<number> {
+    return (await this.#backend).increment(key, ttlSeconds);
+  }
+
   /** Closes the backend once it has loaded; nothing to close when it never did. */
   async close(): Promise<void> {
     let backend: ClosableCache;

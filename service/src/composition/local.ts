@@ -104,12 +104,14 @@ export function composeLocal(
     },
     publicBaseUrl: config.publicBaseUrl,
     messageRetentionDays: config.messageRetentionDays,
+    dormantAfterDays: config.dormantAfterDays,
     jobs: queue,
     deliveryWindow,
     messenger,
     cache,
     language: composeObservedLanguage(config, { cache, logger, metrics: metrics.language }),
     ...(billing ? { billing } : {}),
+    abuse: config.abuse,
   };
   const billingScheduler = billing
     ? familyLapseScheduler(config, { ...inboundDeps, messenger, billing }, logger)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { abuseEnvShape } from './abuse-config.ts';
 import { billingEnvShape } from './billing-config.ts';
 import { cacheEnvShape } from './cache-config.ts';
 import { lambdaEnvShape } from './lambda-config.ts';
@@ -104,6 +105,11 @@ export const envSchema = z.object({
     z.coerce.number().int().min(1).max(3650).default(90),
   ),
   /**
+   * Days without a message after which a number may have been reassigned: its next holder is asked ME or NEW before
+   * anything personal is shown, and weekly plans to it pause (core/conversation/dormancy.ts).
+   */
+  DORMANT_AFTER_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3650).default(60)),
+  /**
    * Key of the HMAC that erased users' consent and opt-out records are kept under; at least 32 characters.
    * Unset locally: a random key kept beside the SQLite file.
    */
@@ -133,6 +139,7 @@ export const envSchema = z.object({
   ...languageEnvShape,
   ...billingEnvShape,
   ...metricsEnvShape,
+  ...abuseEnvShape,
 });
 
 export type Env = z.infer<typeof envSchema>;

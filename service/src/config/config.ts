@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
+import { type AbuseConfig, abuseConfig } from './abuse-config.ts';
 import { type BillingConfig, billingConfig } from './billing-config.ts';
 import { type CacheConfig, cacheConfig } from './cache-config.ts';
 import { envSchema } from './config-schema.ts';
@@ -33,6 +34,8 @@ export interface Config {
   brandName: string;
   supportContact: string;
   messageRetentionDays: number;
+  /** `DORMANT_AFTER_DAYS`: a number silent this long is asked ME or NEW first, and gets no weekly plans. */
+  dormantAfterDays: number;
   /** Weekly plans: how often the scheduler looks (seconds) and the local window, minutes since midnight. */
   weeklyDelivery: { tickSeconds: number; window: { fromMinutes: number; untilMinutes: number } };
   /** HMAC key for records kept after an erasure; undefined means the store's local default (a key file). */
@@ -50,6 +53,8 @@ export interface Config {
   metrics: MetricsConfig;
   /** The Lambda functions only: secret ids, metrics namespace, the scheduler's page size. */
   lambda: LambdaConfig;
+  /** Rate limits on inbound messages and the SMS-pumping guard (`RATE_LIMIT_*`, `SMS_*`). */
+  abuse: AbuseConfig;
   version: string;
 }
 
@@ -115,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined> = processEnvi
     brandName: e.BRAND_NAME,
     supportContact: e.SUPPORT_CONTACT,
     messageRetentionDays: e.MESSAGE_RETENTION_DAYS,
+    dormantAfterDays: e.DORMANT_AFTER_DAYS,
     weeklyDelivery: {
       tickSeconds: e.SCHEDULER_INTERVAL_SECONDS,
       window: deliveryWindow(e.DELIVERY_WINDOW_START, e.DELIVERY_WINDOW_END),
@@ -135,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = processEnvi
       throw new ConfigError(message);
     }),
     metrics: metricsConfig(e),
+    abuse: abuseConfig(e),
     lambda: lambdaConfig(e, (message) => {
       throw new ConfigError(message);
     }),

@@ -6,7 +6,11 @@ import { messagesFor } from '../core/conversation/messages/index.ts';
 import { RELATIONS } from '../core/domain/profile.ts';
 import type { User } from '../core/domain/user.ts';
 import { consentSubject } from '../core/privacy/consent-subject.ts';
-import { householdContext, runHouseholdEffect } from '../core/use-cases/household-invitations.ts';
+import {
+  householdContext,
+  inviteMember,
+  runHouseholdEffect,
+} from '../core/use-cases/household-invitations.ts';
 import type { AppDeps } from './app-deps.ts';
 import { HttpError } from './http-error.ts';
 import { jsonBody, requireCaller } from './web-session.ts';
@@ -51,13 +55,20 @@ export function registerWebHouseholdRoutes(app: Hono, deps: AppDeps): void {
     const h = invitationMessagesFor(user.locale);
     const refusal = inviteRefusal(phone, await householdContext(useCases(), user), h);
     if (refusal) throw new HttpError(409, 'cannot_invite', refusal);
-    const replies = await runHouseholdEffect(
+    const invited = await inviteMember(
       useCases(),
       user,
       { kind: 'household_invite', phone, relation, ...(name ? { name } : {}) },
       user.locale,
     );
-    return c.json({ message: replies.join('\n') });
+    // The SMS-pumping guard refused the number: a 4xx with the reason, as the phone-link code does.
+    if (invited.refusal)
+      throw new HttpError(
+        invited.refusal === 'country_not_allowed' ? 422 : 429,
+        invited.refusal,
+        invited.message,
+      );
+    return c.json({ message: invited.message });
   });
 
   app.post('/api/household/remove', async (c) => {

@@ -27,6 +27,8 @@ const STATUS: Record<PhoneLinkRefusal, HttpError['status']> = {
   code_expired: 410,
   wrong_code: 400,
   too_many_attempts: 429,
+  country_not_allowed: 422,
+  too_many_new_numbers: 429,
 };
 
 /** A web-only user attaches a phone: a code by SMS, then the code back (core/use-cases/link-phone.ts). */

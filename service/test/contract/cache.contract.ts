@@ -264,5 +264,47 @@ export function describeCacheContract(name: string, makeCache: MakeCache): void 
       await cache.set('ttl', 'a year', { ttlSeconds: MAX_CACHE_TTL_SECONDS });
       expect(await cache.get('ttl')).toBe('a year');
     });
+
+    it('counts up from 1, each key on its own, and reads a counter back as its count', async () => {
+      expect(await cache.increment('count:a', 60)).toBe(1);
+      expect(await cache.increment('count:a', 60)).toBe(2);
+      expect(await cache.increment('count:b', 60)).toBe(1);
+      expect(await cache.increment('count:a', 60)).toBe(3);
+      expect(await cache.get('count:a')).toBe(3);
+      await cache.delete('count:a');
+      expect(await cache.increment('count:a', 60)).toBe(1);
+    });
+
+    it('counts within a fixed window: the first increment starts the TTL and later ones never extend it', async () => {
+      expect(await cache.increment('window', 1)).toBe(1);
+      await backend.elapse(700);
+      // A later increment with a longer TTL must not move the end of the window.
+      expect(await cache.increment('window', 60)).toBe(2);
+      await backend.elapse(600);
+      expect(await cache.get('window')).toBeUndefined();
+      expect(await cache.increment('window', 1)).toBe(1);
+    });
+
+    it('gives each of many racing increments its own count: none lost, none repeated', async () => {
+      const counts = await Promise.all(Array.from({ length: 200 }, () => cache.increment('race', 60)));
+      expect([...counts].sort((a, b) => a - b)).toStrictEqual(Array.from({ length: 200 }, (_, n) => n + 1));
+      expect(await cache.get('race')).toBe(200);
+    });
+
+    it('keeps counters of namespaces apart on one backend', async () => {
+      const other = backend.open(`contract-counter-${namespaces}`);
+      await cache.increment('count', 60);
+      await cache.increment('count', 60);
+      expect(await other.increment('count', 60)).toBe(1);
+      expect(await cache.increment('count', 60)).toBe(3);
+    });
+
+    it('rejects an increment with a bad key or TTL with a RangeError, counting nothing', async () => {
+      await expect(cache.increment('', 60)).rejects.toThrow(RangeError);
+      await expect(cache.increment('k'.repeat(MAX_CACHE_KEY_LENGTH + 1), 60)).rejects.toThrow(RangeError);
+      for (const ttlSeconds of [0, -1, 1.5, Number.NaN, MAX_CACHE_TTL_SECONDS + 1])
+        await expect(cache.increment('bad-ttl', ttlSeconds), String(ttlSeconds)).rejects.toThrow(RangeError);
+      expect(await cache.get('bad-ttl')).toBeUndefined();
+    });
   });
 }

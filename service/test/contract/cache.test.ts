@@ -69,6 +69,7 @@ describe.skipIf(!mustRun)(title, () => {
           set: (...args: Parameters<RedisCache['set']>) => whenReady(() => inner.set(...args)),
           delete: (key: string) => whenReady(() => inner.delete(key)),
           deleteTagged: (tag: string) => whenReady(() => inner.deleteTagged(tag)),
+          increment: (key: string, ttlSeconds: number) => whenReady(() => inner.increment(key, ttlSeconds)),
         };
       },
       // Redis expires keys on its own clock: the test waits.

@@ -42,6 +42,7 @@ describe('ResilientCache', () => {
       set: (key, value, options) => guard(() => memory.set(key, value, options)),
       delete: (key) => guard(() => memory.delete(key)),
       deleteTagged: (tag) => guard(() => memory.deleteTagged(tag)),
+      increment: (key, ttlSeconds) => guard(() => memory.increment(key, ttlSeconds)),
     };
     return { backend, state };
   }
@@ -87,6 +88,24 @@ describe('ResilientCache', () => {
     });
   });
 
+  it('fails open on increment: 0 while the backend is down (no limit refuses anything), logged once', async () => {
+    const { backend, state } = flakyBackend();
+    const { logger, lines } = recording();
+    const cache = new ResilientCache(backend, logger);
+    expect(await cache.increment('abuse:k', 60)).toBe(1);
+    state.down = true;
+    const during = await Promise.all(Array.from({ length: 10 }, () => cache.increment('abuse:k', 60)));
+    expect(during).toEqual(Array.from({ length: 10 }, () => 0));
+    state.down = false;
+    expect(await cache.increment('abuse:k', 60)).toBe(2);
+    expect(lines.map((line) => `${line.level} ${line.event}`)).toEqual([
+      'warn cache_unavailable',
+      'info cache_recovered',
+    ]);
+    expect(lines[0]?.fields?.operation).toBe('increment');
+    await expect(cache.increment('abuse:k', 0)).rejects.toThrow(RangeError);
+  });
+
   it('still rejects bad arguments, even while the backend is down', async () => {
     const { backend, state } = flakyBackend();
     state.down = true;
@@ -103,5 +122,7 @@ describe('noCache (CACHE=none)', () => {
     await expect(noCache.set('k', 1, { ttlSeconds: 1.5 })).rejects.toThrow(RangeError);
     await expect(noCache.deleteTagged('')).rejects.toThrow(RangeError);
     expect(noCache.kind).toBe('none');
+    // Nothing counted: every increment is the first, so no rate limit ever refuses.
+    expect([await noCache.increment('k', 60), await noCache.increment('k', 60)]).toEqual([1, 1]);
   });
 });

@@ -103,6 +103,23 @@ describe.skipIf(!mustRun)(title, () => {
     expect(await raw.keys('layout:*')).toEqual(['layout:t:plan:p1']);
   });
 
+  it('counts racing increments from separate connections (processes) once each, with one window', async () => {
+    const caches = await Promise.all(
+      Array.from({ length: 4 }, () => open({ host: plain.host, port: plain.port, namespace: 'race' })),
+    );
+    await Promise.all(caches.map((cache) => cache.ready()));
+    const counts = await Promise.all(
+      Array.from({ length: 400 }, (_, n) => caches[n % caches.length]?.increment('limit:x', 600) ?? 0),
+    );
+    expect([...counts].sort((a, b) => a - b)).toStrictEqual(Array.from({ length: 400 }, (_, n) => n + 1));
+    const raw = new Redis({ host: plain.host, port: plain.port });
+    closers.push(async () => raw.disconnect());
+    expect(await raw.get('race:k:limit:x')).toBe('400');
+    const ttl = await raw.ttl('race:k:limit:x');
+    expect(ttl).toBeGreaterThan(590);
+    expect(ttl).toBeLessThanOrEqual(600);
+  });
+
   it('reads a value it did not write (not JSON) as a miss', async () => {
     const cache = await open({ host: plain.host, port: plain.port, namespace: 'foreign' });
     await cache.ready();

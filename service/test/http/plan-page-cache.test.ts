@@ -43,6 +43,7 @@ function countedCache() {
       counts.dropped.push(tag.replace(/:.*/, ':…'));
       await memory.deleteTagged(tag);
     },
+    increment: (key, ttlSeconds) => memory.increment(key, ttlSeconds),
   };
   return { cache, memory, counts };
 }

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { handleInboundMessage } from '../../src/core/use-cases/handle-inbound-message.ts';
-import { BASE_URL, buildTestApp } from '../support/test-app.ts';
+import { BASE_URL, buildTestApp, type TestAppOptions } from '../support/test-app.ts';
 
 export const ONBOARDING = [
   'hi',
@@ -12,8 +12,8 @@ export const ONBOARDING = [
 ];
 
 /** The test app, texting as a phone user through the use case, and signing that user in on the web. */
-export function webTestApp() {
-  const test = buildTestApp();
+export function webTestApp(options: TestAppOptions = {}) {
+  const test = buildTestApp(options);
   const sms = async (phone: string, text: string) =>
     (
       await handleInboundMessage(test.inboundDeps, {

@@ -62,6 +62,9 @@ class RecordingCache implements Cache {
   deleteTagged(tag: string) {
     return this.inner.deleteTagged(tag);
   }
+  increment(key: string, ttlSeconds: number) {
+    return this.inner.increment(key, ttlSeconds);
+  }
 }
 
 function setup(overrides: Partial<CachedLanguageModelOptions> = {}) {
@@ -209,6 +212,9 @@ describe('CachedLanguageModel: a cache that fails or lies', () => {
     },
     delete: async () => {},
     deleteTagged: async () => {},
+    increment: async () => {
+      throw new Error('ECONNREFUSED');
+    },
   };
 
   it('answers from the model when the cache throws', async () => {

@@ -2,6 +2,7 @@ import twilio from 'twilio';
 import { InProcessQueue } from '../../src/adapters/in-process-queue/in-process-queue.ts';
 import { LocalOutbox } from '../../src/adapters/local-outbox/local-outbox.ts';
 import { createMemoryStores } from '../../src/adapters/memory/index.ts';
+import type { AbuseLimits } from '../../src/core/abuse/abuse-limits.ts';
 import { planStoreDroppingCache } from '../../src/core/cache/cache-tags.ts';
 import { consentCheckedMessenger } from '../../src/core/messaging/consent-checked-messenger.ts';
 import type { Cache } from '../../src/core/ports/cache.port.ts';
@@ -46,6 +47,8 @@ export interface TestAppOptions {
   logger?: Logger;
   /** Billing on (issue 8): the use case checks entitlements and `POST /webhooks/stripe` takes signed events. */
   billing?: { deps: BillingDeps; webhookSecret: string };
+  /** Abuse limits on (issue 11), counted in `cache`; off by default, as before. */
+  abuse?: AbuseLimits;
 }
 
 /** The real app and use case over the given stores (memory by default), a manual clock and counted use-case calls. */
@@ -79,6 +82,7 @@ export function buildTestApp(options: TestAppOptions = {}) {
     messenger,
     ...(options.cache ? { cache: options.cache } : {}),
     ...(options.billing ? { billing: options.billing.deps } : {}),
+    ...(options.abuse ? { abuse: options.abuse } : {}),
   };
   const calls = { count: 0 };
   const deps: AppDeps = {

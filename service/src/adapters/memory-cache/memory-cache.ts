@@ -1,4 +1,4 @@
-import { checkCacheKey, checkCacheSet } from '../../core/cache/cache-arguments.ts';
+import { checkCacheIncrement, checkCacheKey, checkCacheSet } from '../../core/cache/cache-arguments.ts';
 import type { Cache, CacheSetOptions, JsonValue } from '../../core/ports/cache.port.ts';
 import type { Clock } from '../../core/ports/clock.port.ts';
 
@@ -69,11 +69,7 @@ export class MemoryCache implements Cache {
       keys.add(key);
       this.#tagged.set(tag, keys);
     }
-    while (this.#entries.size > this.#maxEntries) {
-      const oldest = this.#entries.keys().next();
-      if (oldest.done) break;
-      this.#remove(oldest.value);
-    }
+    this.#evictPastLimit();
   }
 
   async delete(key: string): Promise<void> {
@@ -85,6 +81,35 @@ export class MemoryCache implements Cache {
     checkCacheKey(tag, 'tag');
     for (const key of [...(this.#tagged.get(tag) ?? [])]) this.#remove(key);
     this.#tagged.delete(tag);
+  }
+
+  /** One process, one thread: read and write happen with no await between them, so racing calls never lose a count. */
+  async increment(key: string, ttlSeconds: number): Promise<number> {
+    checkCacheIncrement(key, ttlSeconds);
+    const nowMs = this.#clock.now().getTime();
+    const entry = this.#entries.get(key);
+    const live = entry !== undefined && nowMs <= entry.expiresAtMs ? entry : undefined;
+    const current = live === undefined ? 0 : JSON.parse(live.json);
+    if (!Number.isSafeInteger(current))
+      throw new TypeError('cache increment on a key that holds no whole number');
+    const count = current + 1;
+    this.#remove(key);
+    // The window is the first increment's: later ones keep its expiry, as EXPIRE … NX does on Redis.
+    this.#entries.set(key, {
+      json: JSON.stringify(count),
+      expiresAtMs: live?.expiresAtMs ?? nowMs + ttlSeconds * 1000,
+      tags: [],
+    });
+    this.#evictPastLimit();
+    return count;
+  }
+
+  #evictPastLimit(): void {
+    while (this.#entries.size > this.#maxEntries) {
+      const oldest = this.#entries.keys().next();
+      if (oldest.done) break;
+      this.#remove(oldest.value);
+    }
   }
 
   #remove(key: string): void {

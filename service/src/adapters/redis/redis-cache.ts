@@ -1,5 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis';
-import { checkCacheKey, checkCacheSet } from '../../core/cache/cache-arguments.ts';
+import { checkCacheIncrement, checkCacheKey, checkCacheSet } from '../../core/cache/cache-arguments.ts';
 import type { Cache, CacheSetOptions, JsonValue } from '../../core/ports/cache.port.ts';
 
 export interface RedisCacheOptions {
@@ -133,6 +133,21 @@ export class RedisCache implements Cache {
   async deleteTagged(tag: string): Promise<void> {
     checkCacheKey(tag, 'tag');
     await this.#client.eval(DELETE_TAGGED, 1, this.#tagKey(tag));
+  }
+
+  /**
+   * INCR and EXPIRE … NX in one MULTI: no other client's command runs between them, so racing increments each get
+   * their own count, and only the increment that created the counter sets its expiry (the window is fixed).
+   */
+  async increment(key: string, ttlSeconds: number): Promise<number> {
+    checkCacheIncrement(key, ttlSeconds);
+    const entryKey = this.#entryKey(key);
+    const results = await this.#client.multi().incr(entryKey).expire(entryKey, ttlSeconds, 'NX').exec();
+    const failed = results?.find(([error]) => error !== null)?.[0];
+    if (results === null || failed) throw failed ?? new Error('Redis transaction was aborted');
+    const count = results[0]?.[1];
+    if (typeof count !== 'number') throw new Error('Redis INCR answered something other than a number');
+    return count;
   }
 
   /** Closes the connection: politely when connected, at once otherwise. */

@@ -16,3 +16,7 @@ export function checkCacheSet(key: string, options: CacheSetOptions): void {
     throw new RangeError(`cache ttlSeconds must be a whole number from 1 to ${MAX_CACHE_TTL_SECONDS}`);
   for (const tag of options.tags ?? []) checkCacheKey(tag, 'tag');
 }
+
+export function checkCacheIncrement(key: string, ttlSeconds: number): void {
+  checkCacheSet(key, { ttlSeconds });
+}

@@ -1,6 +1,6 @@
 import type { Cache, CacheSetOptions, JsonValue } from '../ports/cache.port.ts';
 import type { Logger } from '../ports/logger.port.ts';
-import { checkCacheKey, checkCacheSet } from './cache-arguments.ts';
+import { checkCacheIncrement, checkCacheKey, checkCacheSet } from './cache-arguments.ts';
 
 /**
  * A cache whose backend may be down: every backend failure becomes a miss (or a write not made), so a request is
@@ -46,6 +46,16 @@ export class ResilientCache implements Cache {
     return this.#attempt('delete_tagged', () => this.backend.deleteTagged(tag), undefined);
   }
 
+  /**
+   * Fails open: with the backend down the count is 0, so no rate limit refuses anything until it is back. A cache
+   * outage must not silence the coach for everyone nor stand between a user and STOP; the limits are a guard
+   * against cost, and an outage of minutes costs less than refusing every user (logged once, as `cache_unavailable`).
+   */
+  async increment(key: string, ttlSeconds: number): Promise<number> {
+    checkCacheIncrement(key, ttlSeconds);
+    return this.#attempt('increment', () => this.backend.increment(key, ttlSeconds), 0);
+  }
+
   async #attempt<T>(operation: string, run: () => Promise<T>, fallback: T): Promise<T> {
     let result: T;
     try {
@@ -87,5 +97,10 @@ export const noCache: Cache = {
   },
   deleteTagged: async (tag) => {
     checkCacheKey(tag, 'tag');
+  },
+  // Nothing is kept, so every increment is the first: no rate limit ever counts past 1 (CACHE=none turns them off).
+  increment: async (key, ttlSeconds) => {
+    checkCacheIncrement(key, ttlSeconds);
+    return 1;
   },
 };

@@ -1,6 +1,7 @@
 import type { Locale } from '../domain/user.ts';
 import type { ConversationContext, ConversationSettings, Decision, Inbound } from './conversation-types.ts';
 import type { DialogueState } from './dialogue-state.ts';
+import { ownershipDecision } from './dormancy.ts';
 import { answerFoodChoice, withoutFoodChoice } from './food-choice.ts';
 import { answerMembers, keepAskingForMembers } from './household/household-intent.ts';
 import { householdDecision, invitationAfterConsent } from './household/invitation-intent.ts';
@@ -50,6 +51,9 @@ function decide(inbound: Inbound, ctx: ConversationContext, settings: Conversati
       consentChanges: [{ purpose: 'messaging', granted: false, method: `keyword:${keyword.word}` }],
     };
   }
+  // A number quiet for long may have a new holder: nothing personal and no link until ME or NEW (dormancy.ts).
+  const ownership = ownershipDecision(inbound.text, keyword, ctx, base);
+  if (ownership) return ownership;
   // Export and erasure come before the opted-out gate: a number that only sent STOP can still be erased.
   const privacy = privacyDecision(inbound.text, ctx, base);
   if (privacy) return privacy;

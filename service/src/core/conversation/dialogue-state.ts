@@ -35,6 +35,8 @@ export const dialogueStateSchema = z.object({
   languageChosen: z.boolean().optional(),
   /** The coach just asked whether to join a household (invitation-intent.ts): a bare NO declines it. */
   invitationAsked: z.boolean().optional(),
+  /** The number was quiet for long (dormancy.ts): nothing personal until it answers ME or NEW. */
+  ownershipCheck: z.boolean().optional(),
 });
 export type DialogueState = z.infer<typeof dialogueStateSchema>;
 export type FoodChoice = NonNullable<DialogueState['foodChoice']>;

@@ -66,20 +66,25 @@ export function privacyDecision(
   const locale: Locale = request?.spanish && ctx.state.languageChosen !== true ? 'es' : base.locale;
   const m = messagesFor(locale).privacy;
   const quiet = { ...base, locale, mayLogBodies: false };
-  if (pending && request?.kind === 'confirm_erase') {
-    return {
-      ...quiet,
-      state: { stage: 'new', bodyDone: false },
-      profile: {},
-      replies: [m.erased()],
-      // The proof that health-data consent ended, kept (under the keyed hash) with the rest of the consent history.
-      consentChanges: ctx.consented
-        ? [{ purpose: 'health_data', granted: false, method: 'reply:DELETE ALL' }]
-        : [],
-      eraseUser: true,
-    };
-  }
+  if (pending && request?.kind === 'confirm_erase') return erasureDecision(ctx, quiet, 'reply:DELETE ALL');
   if (request?.kind === 'export') return { ...quiet, effect: { kind: 'export_data' } };
   if (request === undefined) return { ...base, replies: [m.eraseCancelled()] };
   return { ...base, locale, state: { ...base.state, awaitingErasure: true }, replies: m.eraseWarning() };
+}
+
+/**
+ * The erasure itself (DELETE ALL, or NEW to a dormant number's question, dormancy.ts): the user leaves every store
+ * in the same commit as this decision, and the next message starts over at the consent question.
+ */
+export function erasureDecision(ctx: ConversationContext, base: Decision, method: string): Decision {
+  return {
+    ...base,
+    mayLogBodies: false,
+    state: { stage: 'new', bodyDone: false },
+    profile: {},
+    replies: [messagesFor(base.locale).privacy.erased()],
+    // The proof that health-data consent ended, kept (under the keyed hash) with the rest of the consent history.
+    consentChanges: ctx.consented ? [{ purpose: 'health_data', granted: false, method }] : [],
+    eraseUser: true,
+  };
 }

@@ -37,4 +37,12 @@ export interface Cache {
   delete(key: string): Promise<void>;
   /** Removes every entry set with `tag` among its tags (at least those; possibly more). Harmless when none. */
   deleteTagged(tag: string): Promise<void>;
+  /**
+   * Adds one to the counter under `key` and returns the new count, atomically across every process sharing the
+   * backend. Counts within a fixed window: the increment that creates the counter starts its `ttlSeconds`, later
+   * ones never extend it, so the counter is gone (the next increment returns 1) strictly after the window.
+   * `get` of a counter's key answers its count; a key is a counter or a `set` value, never both. Rate limits
+   * (`core/abuse`) count here; behind `ResilientCache` a failing backend answers 0, so a limit fails open.
+   */
+  increment(key: string, ttlSeconds: number): Promise<number>;
 }

@@ -1,9 +1,12 @@
+import type { AbuseLimits } from '../abuse/abuse-limits.ts';
+import { limitInbound } from '../abuse/inbound-limits.ts';
 import { isBillingEffect } from '../billing/billing-effect.ts';
 import { forgetUserInCache } from '../cache/cache-tags.ts';
 import { isPhoneChannel, maskPhone } from '../conversation/address.ts';
 import type { ConversationSettings, Decision } from '../conversation/conversation-types.ts';
 import { converse } from '../conversation/converse.ts';
 import { parseDialogueState } from '../conversation/dialogue-state.ts';
+import { DEFAULT_DORMANT_AFTER_DAYS, withOwnershipCheck } from '../conversation/dormancy.ts';
 import { isHouseholdEffect } from '../conversation/household/invitation-types.ts';
 import { isPlanEdit } from '../conversation/plan-edit-intent.ts';
 import { fitToSegments } from '../conversation/sms-segments.ts';
@@ -74,6 +77,10 @@ export interface HandleInboundDeps {
   language?: LanguageModel;
   /** Stripe billing (issue 8); absent: billing is off and nothing is limited. */
   billing?: BillingDeps;
+  /** Days without a message after which a number is asked ME or NEW first (dormancy.ts); 60 when absent. */
+  dormantAfterDays?: number;
+  /** Rate limits and the SMS-pumping guard (issue 11), counted in `cache`; absent: no abuse limits. */
+  abuse?: AbuseLimits;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -87,7 +94,18 @@ export async function handleInboundMessage(
   deps: HandleInboundDeps,
   message: InboundMessage,
 ): Promise<InboundResult> {
-  const user = await findOrCreateUser(deps, message);
+  // Rate limits and the country allow-list first (core/abuse); STOP, START and HELP always pass.
+  return limitInbound(deps, message, {
+    findOrCreateUser: () => findOrCreateUser(deps, message),
+    answer: (user) => answerAs(deps, message, user),
+  });
+}
+
+async function answerAs(
+  deps: HandleInboundDeps,
+  message: InboundMessage,
+  user: User,
+): Promise<InboundResult> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     // A retry re-reads the user: the message that won the race may have changed the profile.
     const current = attempt === 1 ? user : ((await deps.stores.users.findById(user.id)) ?? user);
@@ -101,7 +119,13 @@ export async function handleInboundMessage(
     const decision = converse(
       { text: message.text, hasMedia: message.hasMedia },
       {
-        state: parseDialogueState(stored?.state),
+        // Marked before deciding: after a long silence this number may have a new holder (dormancy.ts).
+        state: withOwnershipCheck(parseDialogueState(stored?.state), current, {
+          channel: message.channel,
+          now: deps.clock.now(),
+          afterDays: deps.dormantAfterDays ?? DEFAULT_DORMANT_AFTER_DAYS,
+          consented: healthData?.granted === true,
+        }),
         profile: current.profile,
         locale: current.locale,
         optedOut: messaging?.granted === false,

@@ -1,9 +1,12 @@
+import type { AbuseLimits } from '../abuse/abuse-limits.ts';
+import { guardSmsRecipient, type SmsGuardRefusal, smsGuardMessage } from '../abuse/sms-pumping-guard.ts';
 import type { ConversationSettings, Decision } from '../conversation/conversation-types.ts';
 import { invitationMessagesFor } from '../conversation/household/invitation-messages.ts';
 import { lastFour } from '../conversation/household/invitation-parse.ts';
 import type { HouseholdContext, HouseholdEffect } from '../conversation/household/invitation-types.ts';
 import { type HouseholdInvitation, INVITATION_TTL_HOURS } from '../domain/household-invitation.ts';
 import type { Locale, User } from '../domain/user.ts';
+import type { Cache } from '../ports/cache.port.ts';
 import type { Messenger } from '../ports/messenger.port.ts';
 import { StoreError } from '../ports/store-error.ts';
 import { type DeliverMessageDeps, deliverMessage } from './deliver-message.ts';
@@ -12,6 +15,9 @@ import { endPlansWithMember } from './household-plan-members.ts';
 export type HouseholdDeps = Omit<DeliverMessageDeps, 'messenger'> & {
   messenger?: Messenger;
   conversation: ConversationSettings;
+  /** The SMS-pumping guard's settings and counter (core/abuse); absent: not guarded. */
+  abuse?: AbuseLimits;
+  cache?: Cache;
 };
 
 type Effect<K extends HouseholdEffect['kind']> = Extract<HouseholdEffect, { kind: K }>;
@@ -57,7 +63,7 @@ export async function runHouseholdEffect(
 ): Promise<string[]> {
   switch (effect.kind) {
     case 'household_invite':
-      return [await invite(deps, user, effect, locale)];
+      return [(await inviteMember(deps, user, effect, locale)).message];
     case 'household_list':
       return [await list(deps, user, locale)];
     case 'household_remove':
@@ -69,12 +75,26 @@ export async function runHouseholdEffect(
   }
 }
 
+/**
+ * Invites a number to the owner's household; the reply to show, and the SMS-pumping guard's refusal when that is
+ * why nothing was sent (the web app answers it with a 4xx).
+ */
+export async function inviteMember(
+  deps: HouseholdDeps,
+  owner: User,
+  effect: Effect<'household_invite'>,
+  locale: Locale,
+): Promise<{ message: string; refusal?: SmsGuardRefusal }> {
+  const sent = await invite(deps, owner, effect, locale);
+  return typeof sent === 'string' ? { message: sent } : sent;
+}
+
 async function invite(
   deps: HouseholdDeps,
   owner: User,
   effect: Effect<'household_invite'>,
   locale: Locale,
-): Promise<string> {
+): Promise<string | { message: string; refusal: SmsGuardRefusal }> {
   const h = invitationMessagesFor(locale);
   const households = deps.stores.households;
   const messenger = deps.messenger;
@@ -94,6 +114,15 @@ async function invite(
     deps.logger.info('household_invite_refused', { userId: owner.id });
     return h.cannotInvite();
   }
+  // An invitation texts a number the owner typed: the SMS-pumping guard's door (core/abuse).
+  const known = await deps.stores.users.findByPhone(effect.phone);
+  const isNew = known?.lastInboundAt === undefined;
+  const refusal = await guardSmsRecipient(deps, effect.phone, {
+    isNew,
+    purpose: 'household_invitation',
+    userId: owner.id,
+  });
+  if (refusal) return { message: smsGuardMessage(locale, refusal), refusal };
   const invitee = await inviteeUser(deps, effect.phone, locale);
   const invitation: HouseholdInvitation = {
     id: deps.ids.next(),

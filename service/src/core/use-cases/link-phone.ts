@@ -1,3 +1,5 @@
+import type { AbuseLimits } from '../abuse/abuse-limits.ts';
+import { guardSmsRecipient, type SmsGuardRefusal, smsGuardMessage } from '../abuse/sms-pumping-guard.ts';
 import { maskPhone } from '../conversation/address.ts';
 import { phoneLinkMessages } from '../conversation/phone-link-messages.ts';
 import { CONSENT_PURPOSES } from '../domain/consent.ts';
@@ -8,6 +10,7 @@ import {
   type PhoneLink,
 } from '../domain/phone-link.ts';
 import type { User } from '../domain/user.ts';
+import type { Cache } from '../ports/cache.port.ts';
 import type { Clock } from '../ports/clock.port.ts';
 import type { Logger } from '../ports/logger.port.ts';
 import type { Messenger } from '../ports/messenger.port.ts';
@@ -21,6 +24,9 @@ export interface LinkPhoneDeps {
   logger: Logger;
   /** The consent-checked messenger; absent: no SMS can go out, so no phone can be linked. */
   messenger?: Messenger;
+  /** The SMS-pumping guard's settings and counter (core/abuse); absent: not guarded. */
+  abuse?: AbuseLimits;
+  cache?: Cache;
 }
 
 export type PhoneLinkRefusal =
@@ -33,7 +39,8 @@ export type PhoneLinkRefusal =
   | 'no_code_pending'
   | 'code_expired'
   | 'wrong_code'
-  | 'too_many_attempts';
+  | 'too_many_attempts'
+  | SmsGuardRefusal;
 
 export type PhoneLinkOutcome =
   | { ok: true; message: string }
@@ -61,6 +68,9 @@ export async function sendPhoneCode(
   // Checked here as well as in the messenger, so an opted-out number is told why rather than "not sent".
   const messaging = await deps.stores.consent.latest(phone, 'messaging');
   if (messaging?.granted === false) return refuse('opted_out', m.optedOut());
+  // The number has no user, so it never texted us: a new number for the pumping guard.
+  const guard = await guardSmsRecipient(deps, phone, { isNew: true, purpose: 'phone_link', userId: user.id });
+  if (guard) return refuse(guard, smsGuardMessage(user.locale, guard));
 
   const code = randomCode();
   const sentAt = [...recent, now.toISOString()];

@@ -20,6 +20,7 @@ import { clockText, isoWeek, localTime } from '../time/local-time.ts';
 import { userTimeZone } from '../time/time-zones.ts';
 import { type DeliverMessageDeps, deliverMessage } from './deliver-message.ts';
 import { type PlanForUserDeps, planForUser } from './plan-for-user.ts';
+import { withheldForDormancy } from './weekly-dormancy.ts';
 
 /**
  * When scheduled messages may go out, in minutes since local midnight: from `fromMinutes` inclusive to
@@ -146,7 +147,12 @@ async function whySkip(stores: Stores, user: User): Promise<Skip | undefined> {
   return readiness.ok ? undefined : readiness.missing;
 }
 
-export type DeliverWeeklyPlanDeps = PlanForUserDeps & DeliverMessageDeps & { deliveryWindow: DeliveryWindow };
+export type DeliverWeeklyPlanDeps = PlanForUserDeps &
+  DeliverMessageDeps & {
+    deliveryWindow: DeliveryWindow;
+    /** A number quiet this long gets no plan (weekly-dormancy.ts); 60 when absent. */
+    dormantAfterDays?: number;
+  };
 
 /**
  * The `weekly_plan` job: checks again that the week is due (a job that waited past 21:00 local, or ran after
@@ -181,6 +187,7 @@ export async function deliverWeeklyPlan(
     deps.logger.info('weekly_plan_skipped', { userId: user.id, week: job.week, reason: skip ?? 'profile' });
     return;
   }
+  if (await withheldForDormancy(deps, user, job.week)) return;
   const planId = `weekly-${job.week}-${user.id}`;
   let text: string;
   try {

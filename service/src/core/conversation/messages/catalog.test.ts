@@ -26,6 +26,8 @@ describe.each(LOCALES)('message catalog %s', (locale) => {
     onboardingComplete: m.onboardingComplete(locale === 'en' ? longSummary : 'Meta: bajar de peso.'),
     photoNotRead: [m.photoNotRead()],
     menu: [m.menu()],
+    abuse: [m.abuse.slowDown(), m.abuse.busy(), m.abuse.countryNotAllowed(), m.abuse.tooManyNewNumbers()],
+    dormancy: [m.dormancy.question(), m.dormancy.welcomeBack(), m.dormancy.weeklyPaused()],
   };
 
   it.each(Object.keys(messages))('%s fits in three SMS segments', (name) => {

@@ -1,5 +1,7 @@
 import type { ActivityLevel, Allergen, Diet, Goal, Household, Sex } from '../../domain/profile.ts';
+import type { AbuseMessages } from './abuse-catalog.ts';
 import type { BillingMessages } from './billing-catalog.ts';
+import type { DormancyMessages } from './dormancy-catalog.ts';
 import type { PlanEditMessages } from './plan-edit-catalog.ts';
 import type { PrivacyMessages } from './privacy-catalog.ts';
 import type { QuestionMessages } from './question-catalog.ts';
@@ -103,6 +105,10 @@ export interface MessageCatalog {
   questions: QuestionMessages;
   /** Subscriptions and the Free limits (billing-en.ts, billing-es.ts). */
   billing: BillingMessages;
+  /** Rate limits and the SMS-pumping guard (abuse-en.ts, abuse-es.ts). */
+  abuse: AbuseMessages;
+  /** A number quiet for long: the ME / NEW question and the weekly pause (dormancy-en.ts, dormancy-es.ts). */
+  dormancy: DormancyMessages;
   /** The word for the person being planned for, used as their name in the plan. */
   you(): string;
 }

@@ -1,5 +1,7 @@
+import { abuseEn } from './abuse-en.ts';
 import { billingEn } from './billing-en.ts';
 import type { MessageCatalog } from './catalog.ts';
+import { dormancyEn } from './dormancy-en.ts';
 import { planEditEn } from './plan-edit-en.ts';
 import { privacyEn } from './privacy-en.ts';
 import { questionEn } from './question-en.ts';
@@ -161,6 +163,8 @@ export const en: MessageCatalog = {
   weekly: weeklyEn,
   questions: questionEn,
   billing: billingEn,
+  abuse: abuseEn,
+  dormancy: dormancyEn,
 };
 
 export function formatAmount(amount: number): string {

@@ -1,5 +1,7 @@
+import { abuseEs } from './abuse-es.ts';
 import { billingEs } from './billing-es.ts';
 import type { MessageCatalog } from './catalog.ts';
+import { dormancyEs } from './dormancy-es.ts';
 import { formatAmount } from './en.ts';
 import { planEditEs } from './plan-edit-es.ts';
 import { privacyEs } from './privacy-es.ts';
@@ -183,4 +185,6 @@ export const es: MessageCatalog = {
   weekly: weeklyEs,
   questions: questionEs,
   billing: billingEs,
+  abuse: abuseEs,
+  dormancy: dormancyEs,
 };
