@@ -14,10 +14,11 @@ export interface WeeklyScheduler {
   logger: Logger;
   run(continueWhile: () => boolean): Promise<WeeklyScanResult>;
   /**
-   * Queues the Family-lapse check for the worker, which holds the messenger (this function sends nothing). Every
-   * tick: the job is idempotent and, with no Family account ended, one query of a small partition.
+   * Queues the housekeeping the worker does every tick: the Family-lapse check (the worker holds the messenger;
+   * this function sends nothing) and finishing erasures a crashed container left half done. Both are idempotent
+   * and, with nothing to do, one query of a small partition each.
    */
-  queueFamilyLapses(): Promise<void>;
+  queueHousekeeping(): Promise<void>;
 }
 
 export function composeAwsScheduler(
@@ -36,7 +37,10 @@ export function composeAwsScheduler(
     logger,
     run: (continueWhile) =>
       queueDueWeeklyPlansInPages(deps, { pageSize: config.lambda.schedulerPageSize, continueWhile }),
-    queueFamilyLapses: () => deps.jobs.enqueue({ type: 'family_lapses' }),
+    queueHousekeeping: async () => {
+      await deps.jobs.enqueue({ type: 'family_lapses' });
+      await deps.jobs.enqueue({ type: 'finish_erasures' });
+    },
   };
 }
 

@@ -3,7 +3,6 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { ChatResponse, ChatUpdatesResponse } from './api-types.ts';
 import type { AppDeps } from './app-deps.ts';
-import { HttpError } from './http-error.ts';
 import { jsonBody, webCaller } from './web-session.ts';
 
 const SESSION_COOKIE = 'nutritionist_session';

@@ -150,9 +150,9 @@ describeOnDynamoDbLocal('the AWS HTTP function', (local) => {
     expect((await store.get(user.id))?.version).toBe(told?.version);
   });
 
-  it('has the scheduler queue that check for the worker at each tick', async () => {
+  it('has the scheduler queue the housekeeping jobs (Family lapses, unfinished erasures) at each tick', async () => {
     const scheduler = composeAwsScheduler(config, { dynamo: dynamo(), sqs: sqsClient }, silent);
-    await scheduler.queueFamilyLapses();
+    await scheduler.queueHousekeeping();
     const sent = sqs.requests.filter((request) => request.operation === 'SendMessage');
     expect(sent.map((request) => request.body.MessageBody)).toContain(
       JSON.stringify({ type: 'family_lapses' }),

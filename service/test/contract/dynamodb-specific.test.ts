@@ -198,6 +198,15 @@ describeOnDynamoDbLocal('dynamodb specifics', (local) => {
     expect(await items()).toEqual([]);
   });
 
+  it('finishes it on its own too (the finish_erasures job the AWS scheduler queues), and says how many', async () => {
+    const { stores, items, put } = await fresh();
+    await appendMessages(stores, 2);
+    await put({ pk: 'ERASING', sk: 'USER#user-1', kind: 'erasing', userId: 'user-1' });
+    expect(await stores.privacy.finishPendingErasures?.()).toBe(1);
+    expect(await items()).toEqual([]);
+    expect(await stores.privacy.finishPendingErasures?.()).toBe(0);
+  });
+
   it('appends 120 food log entries whole, and none of 120 when the last id is taken', async () => {
     const { stores } = await fresh();
     const batch = (prefix: string) =>

@@ -52,10 +52,10 @@ export async function finishErasure(
 
 /** Completes erasures a crashed process left half done; run by the expiry sweep. Returns how many it finished. */
 export async function finishPendingErasures(table: DynamoTable): Promise<number> {
-  const pending = await table.scan({
-    FilterExpression: '#kind = :kind',
-    ExpressionAttributeNames: { '#kind': 'kind' },
-    ExpressionAttributeValues: { ':kind': 'erasing' },
+  // One partition holds the markers (keys.erasing), so this is a query of a few items, cheap on every tick.
+  const pending = await table.query({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.erasing('').pk },
   });
   for (const marker of pending) {
     const userId = String(marker.userId);

@@ -13,11 +13,18 @@ import { type DynamoTable, type Item, notExists, type TransactItem } from './dyn
  * Errors never name a token: it is a secret.
  */
 export class DynamoPrivacyStore implements PrivacyStore {
-  /** `sweep` runs with every purge: it finishes erasures a crashed process left half done (dynamo-erase.ts). */
+  /**
+   * `sweep` finishes erasures a crashed process left half done (dynamo-erase.ts): on its own schedule
+   * (`finishPendingErasures`, queued by the AWS scheduler) and with every purge.
+   */
   constructor(
     readonly table: DynamoTable,
-    readonly sweep: () => Promise<unknown> = async () => {},
+    readonly sweep: () => Promise<number> = async () => 0,
   ) {}
+
+  finishPendingErasures(): Promise<number> {
+    return this.sweep();
+  }
 
   async saveExportLink(link: ExportLink): Promise<void> {
     const expires = expiry(link.expiresAt);

@@ -8,6 +8,8 @@ export const jobSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('purge_expired') }).strict(),
   /** Family households whose paid period is over are told, once each (the AWS scheduler queues it each tick). */
   z.object({ type: z.literal('family_lapses') }).strict(),
+  /** Erasures a crashed process left half done are completed (where erasure is not one transaction). */
+  z.object({ type: z.literal('finish_erasures') }).strict(),
   /** A household's week: `planId` is the id the plan is saved under, so a second run finds it done. */
   z
     .object({
@@ -54,6 +56,8 @@ export function jobKey(job: Job): string {
       return 'purge_expired';
     case 'family_lapses':
       return 'family_lapses';
+    case 'finish_erasures':
+      return 'finish_erasures';
     case 'household_plan':
       return `household_plan:${job.planId}`;
     case 'weekly_plan':

@@ -31,6 +31,11 @@ export interface PrivacyStore {
   erasures(): Promise<ErasureRecord[]>;
   /** Removes export links expired at `now`, used or not; returns how many went. */
   purgeExpired(now: Date): Promise<number>;
+  /**
+   * Completes erasures a crashed process left half done, where an erasure is not one transaction (DynamoDB: the
+   * bulk deletions follow the commit); returns how many it finished. Absent where erasure is all or nothing.
+   */
+  finishPendingErasures?(): Promise<number>;
 }
 
 /** How records kept after an erasure are keyed: `hmac-sha256:` + base64url of HMAC-SHA256(key, subject). */

@@ -20,6 +20,7 @@ export type RunJobDeps = DeliverHouseholdPlanDeps & DeliverWeeklyPlanDeps & Answ
  * - `answer_question` sends with the key `answer:<messageId>`: the messenger drops a second run's message.
  * - `family_lapses` marks each lapsed Family account told and sends with keys naming the household link: a second
  *   run finds the accounts marked (or the keys sent). Stores without billing have no Family to look at.
+ * - `finish_erasures` deletes what half-finished erasures left; a second run finds no marker left.
  * A fault worth retrying (provider 5xx, a store timeout) is thrown, for the queue to run the job again.
  */
 export async function runJob(deps: RunJobDeps, job: Job): Promise<void> {
@@ -36,6 +37,11 @@ export async function runJob(deps: RunJobDeps, job: Job): Promise<void> {
       const store = deps.stores.billing;
       if (store === undefined) return;
       await runFamilyLapses({ ...deps, billing: { store } });
+      return;
+    }
+    case 'finish_erasures': {
+      const finished = (await deps.stores.privacy.finishPendingErasures?.()) ?? 0;
+      if (finished > 0) deps.logger.warn('erasures_finished', { finished });
       return;
     }
   }

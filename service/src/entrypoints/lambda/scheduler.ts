@@ -19,7 +19,7 @@ export const STOP_BEFORE_TIMEOUT_MS = 15_000;
  * (core/use-cases/weekly-delivery-pages.ts). The event's payload carries nothing we need: the time is the clock's.
  * Near its timeout the scan stops between pages and says so (`weekly_scan_incomplete`, metric
  * WeeklyScanIncomplete): the next tick scans again from the start, and jobs already queued are idempotent.
- * Each tick also queues the Family-lapse check (`family_lapses`), which the worker runs.
+ * Each tick also queues the worker's housekeeping: the Family-lapse check and finishing interrupted erasures.
  */
 export async function handler(_event: unknown, context?: Context): Promise<SchedulerSummary> {
   const telemetry = awsTelemetry();
@@ -28,7 +28,7 @@ export async function handler(_event: unknown, context?: Context): Promise<Sched
     const continueWhile = () =>
       context === undefined || context.getRemainingTimeInMillis() > STOP_BEFORE_TIMEOUT_MS;
     const result = await scheduler.run(continueWhile);
-    await scheduler.queueFamilyLapses();
+    await scheduler.queueHousekeeping();
     telemetry.count('WeeklyPlansQueued', result.queued.length);
     telemetry.count('WeeklySubscriptionsRead', result.read);
     if (!result.complete) {
