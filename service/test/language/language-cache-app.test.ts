@@ -93,7 +93,11 @@ describe('language response cache and /metrics in the local runtime', () => {
     await send('Delete my data');
     expect(await send('DELETE ALL')).toContain('deleted everything');
     // The plan page went with the erasure (user tag); the protein answer, no one's, stays.
-    expect((runtime.appDeps.cache as MemoryCache).size).toBe(1);
+    // Changed after the abuse limits landed (2026-11-26): the user's rate-limit counter goes with the erasure too,
+    // and the one other entry left is the global inbound counter, which holds a count and no one's data.
+    const cache = runtime.appDeps.cache as MemoryCache;
+    expect(cache.size).toBe(2);
+    expect(await cache.get('abuse:in:global')).toBeDefined();
   });
 });
 

@@ -25,6 +25,14 @@ export interface InboundSteps<R extends LimitedResult> {
   answer(user: User): Promise<R>;
 }
 
+const senderCounterKey = (userId: string) => `abuse:in:user:${userId}`;
+const busyNoticeKey = (userId: string) => `abuse:busy:user:${userId}`;
+
+/** The counters kept under a user's id: an erasure drops them with the rest of the user's cache entries. */
+export function userCounterKeys(userId: string): string[] {
+  return [senderCounterKey(userId), busyNoticeKey(userId)];
+}
+
 /**
  * The abuse limits in front of the conversation, for every channel (Twilio, AWS SMS, web chat, CLI all call
  * `handleInboundMessage`, which calls this first). What a provider delivers is still answered once (its receipt
@@ -65,7 +73,7 @@ export async function limitInbound<R extends LimitedResult>(
 
   if (abuse.perSender) {
     const { limit, windowSeconds } = abuse.perSender;
-    const count = await deps.cache.increment(`abuse:in:user:${user.id}`, windowSeconds);
+    const count = await deps.cache.increment(senderCounterKey(user.id), windowSeconds);
     if (limit > 0 && count > limit) {
       const first = count === limit + 1;
       if (first) deps.logger.info('inbound_rate_limited', { userId: user.id, scope: 'sender', limit });
@@ -76,7 +84,7 @@ export async function limitInbound<R extends LimitedResult>(
     const { limit, windowSeconds } = abuse.global;
     const count = await deps.cache.increment('abuse:in:global', windowSeconds);
     if (limit > 0 && count > limit) {
-      const notified = await deps.cache.increment(`abuse:busy:user:${user.id}`, windowSeconds);
+      const notified = await deps.cache.increment(busyNoticeKey(user.id), windowSeconds);
       if (count === limit + 1) deps.logger.warn('inbound_rate_limited', { scope: 'global', limit });
       return notice(deps, user, notified === 1 || everyTime ? notices.busy() : undefined, steps);
     }

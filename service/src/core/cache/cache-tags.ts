@@ -1,3 +1,4 @@
+import { userCounterKeys } from '../abuse/inbound-limits.ts';
 import type { Cache } from '../ports/cache.port.ts';
 import type { PlanStore } from '../ports/plan-store.port.ts';
 
@@ -6,9 +7,14 @@ export const userCacheTag = (userId: string): string => `user:${userId}`;
 /** Entries rendered from one plan (its page), dropped when the plan changes. */
 export const planCacheTag = (planId: string): string => `plan:${planId}`;
 
-/** After an erasure commit: nothing of the user may outlive it in a cache (GDPR Art. 17). */
+/**
+ * After an erasure commit: nothing of the user may outlive it in a cache (GDPR Art. 17) — the entries tagged with
+ * the user, and the rate-limit counters kept under their id (counters take no tags).
+ */
 export async function forgetUserInCache(cache: Cache | undefined, userId: string): Promise<void> {
-  await cache?.deleteTagged(userCacheTag(userId));
+  if (!cache) return;
+  await cache.deleteTagged(userCacheTag(userId));
+  for (const key of userCounterKeys(userId)) await cache.delete(key);
 }
 
 /**
