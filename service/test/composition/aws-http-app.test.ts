@@ -1,9 +1,11 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTable } from '../../src/adapters/dynamodb/index.ts';
+import { systemClock } from '../../src/adapters/system/system-clock.ts';
 import { composeAwsWorker } from '../../src/composition/aws.ts';
 import { composeAwsApp } from '../../src/composition/aws-http.ts';
 import { type AwsInboundParts, composeAwsInboundParts } from '../../src/composition/aws-inbound.ts';
+import { composeAwsMessenger } from '../../src/composition/aws-messenger.ts';
 import { composeAwsScheduler } from '../../src/composition/aws-scheduler.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import type { Logger } from '../../src/core/ports/logger.port.ts';
@@ -157,6 +159,37 @@ describeOnDynamoDbLocal('the AWS HTTP function', (local) => {
     expect(sent.map((request) => request.body.MessageBody)).toContain(
       JSON.stringify({ type: 'family_lapses' }),
     );
+  });
+
+  it('shows a web-chat user, once, the message queued work sent them (through the table, not a process outbox)', async () => {
+    const first = await app.request(`${BASE_URL}/api/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'hi' }),
+    });
+    expect(first.status).toBe(200);
+    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const sessionId = cookie.split('=')[1] ?? '';
+    const user = await parts.stores.users.findByWebSession(sessionId);
+    if (!user) throw new Error('the web chat made no user');
+    // The worker's messenger, as another container builds it: same table, its own objects.
+    const worker = composeAwsMessenger(config, { stores: parts.stores, clock: systemClock, logger: silent });
+    const to = { userId: user.id, channel: 'web' as const, webSessionId: sessionId };
+    expect(await worker.send(to, 'Your household plan is ready', 'plan:web-job-1')).toEqual({
+      status: 'sent',
+    });
+    expect(await worker.send(to, 'Your household plan is ready', 'plan:web-job-1')).toEqual({
+      status: 'duplicate',
+    });
+    const updates = async (headers: Record<string, string>) =>
+      (await (await app.request(`${BASE_URL}/api/chat/updates`, { headers })).json()) as {
+        messages: string[];
+      };
+    expect(await updates({ cookie: 'nutritionist_session=00000000-0000-4000-8000-000000000000' })).toEqual({
+      messages: [],
+    });
+    expect(await updates({ cookie })).toEqual({ messages: ['Your household plan is ready'] });
+    expect(await updates({ cookie })).toEqual({ messages: [] });
   });
 
   const dynamo = local.client;
