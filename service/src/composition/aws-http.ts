@@ -11,8 +11,8 @@ import { stripeWebhook } from './billing.ts';
 
 /**
  * The HTTP app behind API Gateway: the same Hono app as `npm start`, over DynamoDB and SQS, without web assets
- * (CloudFront serves the web UI from S3 and sends `/api/*` here, so pages and API share one origin) and without
- * web deliveries (no outbox between containers). The web app's routes, web sign-in and Stripe billing (when
+ * (CloudFront serves the web UI from S3 and sends `/api/*` here, so pages and API share one origin); web-chat
+ * messages from queued work come from the stores' web inbox (the worker wrote them there). The web app's routes, web sign-in and Stripe billing (when
  * configured) run as locally. `deps.twilio` is the object the function refreshes the auth token in (a rotated
  * secret is picked up without a new container).
  */
@@ -49,6 +49,10 @@ export function composeAwsApp(
     logger,
     clock: systemClock,
     handleInbound: (message) => handleInboundMessage(inboundDeps, message),
+    takeWebDeliveries: async (webSessionId) => {
+      const user = await parts.stores.users.findByWebSession(webSessionId);
+      return user && parts.stores.webInbox ? parts.stores.webInbox.takeNew(user.id, systemClock.now()) : [];
+    },
     twilio: { ...(config.twilio.authToken === undefined ? {} : { authToken: config.twilio.authToken }) },
     outboundMessages: parts.stores.outboundMessages,
     brandName: config.brandName,

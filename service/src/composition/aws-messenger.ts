@@ -2,6 +2,7 @@ import type { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voic
 import type { Config } from '../config/config.ts';
 import { channelMessenger } from '../core/messaging/channel-messenger.ts';
 import { consentCheckedMessenger } from '../core/messaging/consent-checked-messenger.ts';
+import { webInboxMessenger } from '../core/messaging/web-inbox-messenger.ts';
 import type { Clock } from '../core/ports/clock.port.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
 import type { Messenger } from '../core/ports/messenger.port.ts';
@@ -19,9 +20,10 @@ export const noRoute: Messenger = {
  * Who queued work and invitations send through on AWS: SMS through AWS End User Messaging when
  * MESSAGING_PROVIDER=aws, otherwise through Twilio when its account SID, auth token and a sender are configured;
  * WhatsApp through Twilio when configured. Twilio's SDK loads on the first send (a lazy chunk: it is over twice a
- * function's start-up budget). Web chat has no route (there is no per-session outbox between Lambda containers),
- * nor has a channel whose provider is not configured: those messages are refused as `no_route`, never reported as
- * sent. Every send passes the one opt-out check first.
+ * function's start-up budget). Web chat goes to the stores' web inbox (the HTTP function hands it to the chat page;
+ * no in-process outbox is shared between Lambda containers); without one, and on a channel whose provider is not
+ * configured, messages are refused as `no_route`, never reported as sent. Every send passes the one opt-out check
+ * first.
  */
 export function composeAwsMessenger(
   config: Config,
@@ -50,7 +52,8 @@ export function composeAwsMessenger(
           ...(parts.sms === undefined ? {} : { client: parts.sms }),
         })
       : twilio;
-  return consentCheckedMessenger(channelMessenger({ sms, whatsapp: twilio, web: noRoute }), {
+  const web = parts.stores.webInbox ? webInboxMessenger(parts.stores.webInbox, parts.clock) : noRoute;
+  return consentCheckedMessenger(channelMessenger({ sms, whatsapp: twilio, web }), {
     consent: parts.stores.consent,
     logger: parts.logger,
   });

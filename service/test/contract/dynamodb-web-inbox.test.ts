@@ -85,7 +85,7 @@ describeOnDynamoDbLocal('the DynamoDB web inbox', (local) => {
 
   it('leaves no web message of an erased user, read or unread, and keeps other users’ messages', async () => {
     const { stores, inbox, items } = await fresh();
-    await stores.users.save(aUser({ id: 'user-1' }));
+    await stores.users.create(aUser({ id: 'user-1' }));
     await inbox.deliver('user-1', 'k-read', 'read already', at(0));
     await inbox.takeNew('user-1', at(1));
     await inbox.deliver('user-1', 'k-unread', 'never read', at(2));

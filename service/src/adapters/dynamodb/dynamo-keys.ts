@@ -94,8 +94,17 @@ export const keys = {
     pk: `USER#${userId}`,
     sk: `USAGE#${week}#${counter}`,
   }),
+  /** A web-chat message queued work left for the user, oldest first; the sequence orders same-instant ones. */
+  webMessage: (userId: string, at: string, sequence: string): Key => ({
+    pk: `USER#${userId}`,
+    sk: `${WEB_MESSAGE_PREFIX}${sortableInstant(at)}#${sequence}`,
+  }),
+  /** The key a web message was delivered under, in the user's partition: a job that runs twice stores once. */
+  webMessageKey: (userId: string, key: string): Key => ({ pk: `USER#${userId}`, sk: `WEBKEY#${key}` }),
 };
 
+/** Where the web messages start in a user's partition (`keys.webMessage`). */
+export const WEB_MESSAGE_PREFIX = 'WEBMSG#';
 export const userPartition = (userId: string): string => `USER#${userId}`;
 /** Where the invitations to a number are listed (`keys.invitationPhone`). */
 export const inviteePartition = (phone: string): string => `INVITEE#${phone}`;

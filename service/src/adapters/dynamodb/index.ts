@@ -15,6 +15,7 @@ import { pseudonymizer } from './dynamo-pseudonym.ts';
 import { DynamoTable } from './dynamo-table.ts';
 import { DynamoUserStore } from './dynamo-user-store.ts';
 import { DynamoWebAuthStore } from './dynamo-web-auth-store.ts';
+import { DynamoWebInbox } from './dynamo-web-inbox.ts';
 import { DynamoWebhookReceiptStore } from './dynamo-webhook-receipt-store.ts';
 import { DynamoWeeklyDeliveryStore } from './dynamo-weekly-delivery-store.ts';
 
@@ -54,6 +55,7 @@ export function openDynamoStores(options: DynamoStoresOptions): Stores {
     outboundMessages: new DynamoOutboundMessageStore(table),
     billing: new DynamoBillingStore(table),
     webAuth: new DynamoWebAuthStore(table),
+    webInbox: new DynamoWebInbox(table),
     commit: dynamoCommit(table, writers),
     // The client is the composition's: it may serve other adapters, so it is not destroyed here.
     async close() {},

@@ -60,5 +60,7 @@ export const ITEM_KINDS = [
   'sign_in_ref',
   'web_auth_session',
   'web_auth_session_ref',
+  'web_message',
+  'web_message_key',
 ] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];

@@ -13,6 +13,7 @@ import type { PlanStore } from './plan-store.port.ts';
 import type { PrivacyStore } from './privacy-store.port.ts';
 import type { UserStore } from './user-store.port.ts';
 import type { WebAuthStore } from './web-auth-store.port.ts';
+import type { WebInbox } from './web-inbox.port.ts';
 import type { WebhookReceiptStore } from './webhook-receipt-store.port.ts';
 import type { WeeklyDeliveryStore } from './weekly-delivery-store.port.ts';
 
@@ -63,6 +64,11 @@ export interface Stores {
   webAuth?: WebAuthStore;
   /** Billing accounts and weekly usage (issue 8); absent where a family has none yet (billing must stay off). */
   billing?: BillingStore;
+  /**
+   * Web-chat messages from queued work, until the chat page takes them: present where a runtime has no in-process
+   * outbox (DynamoDB, for AWS, where worker and web app are different containers); absent where `LocalOutbox` is.
+   */
+  webInbox?: WebInbox;
   /**
    * Applies the writes as one unit: either all of them or, when a dialogue write finds another version stored
    * (a racing message won), none. SQLite runs them in one transaction, DynamoDB in one TransactWriteItems call.
