@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../../src/config/config.ts';
 import { createWorkerHandler } from '../../src/entrypoints/lambda/worker.ts';
 import { NOT_JSON_POISON } from '../fixtures/sqs-worker.ts';
 import { describeOnDynamoDbLocal } from '../support/dynamodb-suite.ts';
+import { sqsEventRecord } from '../support/sqs-event-source.ts';
 
 const PSEUDONYM_KEY = 'k'.repeat(32);
 
@@ -49,22 +50,7 @@ describeOnDynamoDbLocal('the AWS worker', (local) => {
       JSON.stringify({ type: 'weekly_plan', userId: 'no-such-user', week: '2026-W48' }),
     ];
     const response = await handler({
-      Records: bodies.map((body, index) => ({
-        messageId: `m-${index}`,
-        receiptHandle: `h-${index}`,
-        body,
-        attributes: {
-          ApproximateReceiveCount: '1',
-          SentTimestamp: '1795694400000',
-          SenderId: 'AIDAFAKESENDER',
-          ApproximateFirstReceiveTimestamp: '1795694400000',
-        },
-        messageAttributes: {},
-        md5OfBody: '',
-        eventSource: 'aws:sqs',
-        eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:jobs',
-        awsRegion: 'us-east-1',
-      })),
+      Records: bodies.map((body, index) => sqsEventRecord(`m-${index}`, body)),
     });
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }] });
   }, 60_000);

@@ -22,7 +22,7 @@ import {
   TRANSIENT,
 } from '../fixtures/sqs-worker.ts';
 import { FakeSqs } from '../support/fake-sqs.ts';
-import { pollOnce } from '../support/sqs-event-source.ts';
+import { pollOnce, sqsEventRecord } from '../support/sqs-event-source.ts';
 import { buildTestApp } from '../support/test-app.ts';
 
 const ACCESS_KEY_ID = 'AKIDFAKEQUEUETEST';
@@ -140,7 +140,7 @@ describe('job messages (the worker use case)', () => {
     const deps = { ...app.inboundDeps, messenger: app.outbox, deliveryWindow: DEFAULT_DELIVERY_WINDOW };
     expect(await runJobMessage(deps, body)).toEqual(expected);
     // Through the Lambda handler: a rejected body is the one failure, a job that ran is none.
-    const response = await handler({ Records: [record('m-1', body)] });
+    const response = await handler({ Records: [sqsEventRecord('m-1', body)] });
     expect(response.batchItemFailures).toEqual(expected.status === 'done' ? [] : [{ itemIdentifier: 'm-1' }]);
   });
 
@@ -340,23 +340,4 @@ describe('JOBS_QUEUE_URL', () => {
 
 async function sendRaw(body: string): Promise<void> {
   await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
-}
-
-function record(messageId: string, body: string): SQSEvent['Records'][number] {
-  return {
-    messageId,
-    receiptHandle: `${messageId}-handle`,
-    body,
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: '1795694400000',
-      SenderId: 'AIDAFAKESENDER',
-      ApproximateFirstReceiveTimestamp: '1795694400000',
-    },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:jobs',
-    awsRegion: 'us-east-1',
-  };
 }

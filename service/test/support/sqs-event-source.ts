@@ -83,3 +83,23 @@ function toRecord(message: Message, queueUrl: string): SQSRecord {
     awsRegion: 'us-east-1',
   };
 }
+
+/** One record of an SQS event as Lambda delivers it, received once, for handlers called directly. */
+export function sqsEventRecord(messageId: string, body: string): SQSRecord {
+  return {
+    messageId,
+    receiptHandle: `${messageId}-handle`,
+    body,
+    attributes: {
+      ApproximateReceiveCount: '1',
+      SentTimestamp: '1795694400000',
+      SenderId: 'AIDAFAKESENDER',
+      ApproximateFirstReceiveTimestamp: '1795694400000',
+    },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:jobs',
+    awsRegion: 'us-east-1',
+  };
+}
