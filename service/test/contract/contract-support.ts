@@ -1,4 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, expect } from 'vitest';
+import { createMemoryStores } from '../../src/adapters/memory/index.ts';
+import { openSqliteStores } from '../../src/adapters/sqlite/index.ts';
 import type { ConsentRecord } from '../../src/core/domain/consent.ts';
 import type { MessageLogEntry } from '../../src/core/domain/message.ts';
 import type { User } from '../../src/core/domain/user.ts';
@@ -7,6 +12,24 @@ import type { Stores } from '../../src/core/ports/stores.ts';
 
 /** What each adapter's test file hands a contract suite: a fresh, empty family of stores and its teardown. */
 export type MakeStores = () => Promise<{ stores: Stores; cleanup(): Promise<void> }>;
+
+export const memoryStores: MakeStores = async () => ({
+  stores: createMemoryStores(),
+  cleanup: async () => {},
+});
+
+/** A fresh database file per test, in its own temp directory, removed with its WAL files afterwards. */
+export const sqliteStores: MakeStores = async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'nutritionist-stores-'));
+  const stores = openSqliteStores({ file: join(dir, 'stores.db') });
+  return {
+    stores,
+    cleanup: async () => {
+      await stores.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+};
 
 /** Registers hooks that give each test its own empty stores; call inside a `describe`. */
 export function useFreshStores(makeStores: MakeStores): () => Stores {
